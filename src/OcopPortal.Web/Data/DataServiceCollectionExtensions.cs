@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using OcopPortal.Web.Infrastructure.Audit;
+
+namespace OcopPortal.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="OcopDbContext"/> as the provider-specific context chosen by <c>Database:Provider</c>.</summary>
+    public static IServiceCollection AddOcopDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<AuditAppendOnlyInterceptor>();
+
+        switch (options.Provider)
+        {
+            case DatabaseProviders.Sqlite:
+                var sqlite = SqliteConnectionString(config.GetConnectionString(DatabaseProviders.Sqlite), env.ContentRootPath);
+                services.AddDbContext<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
+                    .UseSqlite(sqlite, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>()));
+                break;
+            case DatabaseProviders.SqlServer:
+                var sqlServer = config.GetConnectionString(DatabaseProviders.SqlServer)
+                    ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
+                services.AddDbContext<OcopDbContext, SqlServerOcopDbContext>((sp, o) => o
+                    .UseSqlServer(sqlServer, x => x.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/ocop.db");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OcopPortal.Web.Domain;
+using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Email;
+
+namespace OcopPortal.Web.Data;
+
+/// <summary>
+/// The one model of the portal. Each provider has a thin derived context that owns its migrations
+/// (<see cref="SqliteOcopDbContext"/>, <see cref="SqlServerOcopDbContext"/>); features depend on this type only.
+/// </summary>
+public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OcopDbContext).Assembly);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OcopPortal.Web.Domain;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.Web.Data.Seed;
+
+/// <summary>
+/// The demo province, on request (<c>--demo</c> or Seed:Demo=true): one account per role so a newcomer can
+/// try every screen. Later features extend it (producers, dossiers in every state, a decided round...).
+/// Idempotent: running it again adds nothing.
+/// </summary>
+public sealed class DemoSeeder(UserManager<AppUser> users, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
+    [
+        ("vanphong@demo.ocop.vn", "Trần Thị Hồng (Văn phòng Điều phối)", Roles.Office),
+        ("xa.phuloc@demo.ocop.vn", "Lê Văn Minh (UBND xã Phú Lộc)", Roles.Commune),
+        ("chutich.hd@demo.ocop.vn", "Nguyễn Văn Bình (Chủ tịch Hội đồng)", Roles.CouncilChair),
+        ("thanhvien1@demo.ocop.vn", "Phạm Thị Thu (Sở Công Thương)", Roles.CouncilMember),
+        ("thanhvien2@demo.ocop.vn", "Võ Quốc Huy (Sở Nông nghiệp và Môi trường)", Roles.CouncilMember),
+        ("lan.banhpia@demo.ocop.vn", "Nguyễn Thị Lan (Hộ kinh doanh Bánh pía Lan)", Roles.Producer),
+    ];
+
+    public async Task SeedIfRequestedAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Demo)
+        {
+            return;
+        }
+
+        var password = string.IsNullOrWhiteSpace(o.DemoPassword) ? PasswordGenerator.Generate() : o.DemoPassword;
+        var created = 0;
+        foreach (var (email, name, role) in Accounts)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            await IdentitySeeder.EnsureUserAsync(users, email, name, password, role, clock);
+            created++;
+        }
+
+        if (created > 0)
+        {
+            log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",
+                created, string.Join(", ", Accounts.Select(a => $"{a.Email} [{a.Role}]")), password);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using OcopPortal.Web.Domain;
+using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Auth;
+using OcopPortal.Web.Data;
+
+namespace OcopPortal.Web.Features.Account;
+
+/// <summary>Sign in and out.</summary>
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, OcopDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(LoginInput input)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var user = await users.FindByEmailAsync(input.Email!.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, input.Password!, input.RememberMe, lockoutOnFailure: true);
+
+        if (result.Succeeded)
+        {
+            audit.Record("account.signed-in", nameof(AppUser), user!.Id, actor: null);
+            await db.SaveChangesAsync();
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/my");
+        }
+
+        ModelState.AddModelError("", result switch
+        {
+            { IsLockedOut: true } => l["Tài khoản tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."],
+            { IsNotAllowed: true } => l["Tài khoản chưa được xác nhận email. Vui lòng mở thư xác nhận đã gửi tới hộp thư của bạn."],
+            _ => l["Email hoặc mật khẩu không đúng."],
+        });
+        input.Password = null;
+        return View(input);
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        TempData["Flash"] = l["Bạn đã đăng xuất."].Value;
+        return LocalRedirect("/");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Features/Errors/Forbidden.cshtml");
+    }
+}

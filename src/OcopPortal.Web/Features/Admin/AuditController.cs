@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Infrastructure.Auth;
+using OcopPortal.Web.Infrastructure.Web;
+
+namespace OcopPortal.Web.Features.Admin;
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, string Action, string EntityType, string? EntityId, string? Details, string? CorrelationId);
+
+/// <summary>The append-only activity log, newest first, filterable by action.</summary>
+[Authorize(Policy = Policies.OfficeOrAdmin)]
+[Route("admin/audit")]
+public sealed class AuditController(OcopDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? page, string? action, CancellationToken ct)
+    {
+        var query = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(action))
+        {
+            query = query.Where(e => e.Action.StartsWith(action.Trim()));
+        }
+
+        ViewData["action"] = action;
+        var rows = await query.OrderByDescending(e => e.Id)
+            .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.CorrelationId))
+            .ToPagedAsync(page, ct: ct);
+        return View(rows);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.Web.Features.Workspaces;
+
+/// <summary>Each role's home page; later features fill them with their work lists.</summary>
+public sealed class WorkspacesController : Controller
+{
+    /// <summary>After sign-in: the home of the user's most specific role.</summary>
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("/my")]
+    public IActionResult Mine()
+    {
+        string[] order = [Roles.Admin, Roles.Office, Roles.CouncilChair, Roles.CouncilMember, Roles.Commune, Roles.Producer];
+        var role = order.FirstOrDefault(User.IsInRole);
+        return role switch
+        {
+            Roles.Admin => Redirect("/admin/users"),
+            Roles.Office => Redirect("/office"),
+            Roles.CouncilChair or Roles.CouncilMember => Redirect("/council"),
+            Roles.Commune => Redirect("/commune"),
+            Roles.Producer => Redirect("/producer"),
+            _ => Redirect("/"),
+        };
+    }
+
+    [Authorize(Policy = Policies.Producer)]
+    [HttpGet("/producer")]
+    public IActionResult Producer() => View();
+
+    [Authorize(Policy = Policies.Commune)]
+    [HttpGet("/commune")]
+    public IActionResult Commune() => View();
+
+    [Authorize(Policy = Policies.Office)]
+    [HttpGet("/office")]
+    public IActionResult Office() => View();
+
+    [Authorize(Policy = Policies.Council)]
+    [HttpGet("/council")]
+    public IActionResult Council() => View();
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace OcopPortal.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Every controller or action names one of these (or [AllowAnonymous]); a test enforces it.
+/// The fallback policy requires a signed-in user for anything that slips through.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Admin = nameof(Admin);
+    public const string Office = nameof(Office);
+    public const string Commune = nameof(Commune);
+    public const string Council = nameof(Council);
+    public const string CouncilChair = nameof(CouncilChair);
+    public const string Producer = nameof(Producer);
+
+    /// <summary>Office staff and admins: the mail log, audit log and anything run by the provincial office.</summary>
+    public const string OfficeOrAdmin = nameof(OfficeOrAdmin);
+
+    public static void Configure(AuthorizationOptions o)
+    {
+        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        o.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(Office, p => p.RequireRole(Roles.Office));
+        o.AddPolicy(OfficeOrAdmin, p => p.RequireRole(Roles.Office, Roles.Admin));
+        o.AddPolicy(Commune, p => p.RequireRole(Roles.Commune));
+        o.AddPolicy(Council, p => p.RequireRole(Roles.CouncilMember, Roles.CouncilChair));
+        o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
+        o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Localization;
+using OcopPortal.Web.Infrastructure.Validation;
+using Serilog;
+
+namespace OcopPortal.Web.Infrastructure.Web;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddOcopWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Emit Vietnamese as text, not &#x...; entities (readable source, smaller pages); HTML-significant characters stay encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<FluentValidationFilter>();
+                o.Conventions.Add(new FeatureConvention());
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                VietnameseBindingMessages.Apply(o.ModelBindingMessageProvider);
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AddHealthChecks().AddDbContextCheck<OcopDbContext>("database");
+
+        services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AuditLog>();
+
+        services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        services.AddScoped<EmailOutbox>();
+        if (string.Equals(config[$"{EmailOptions.Section}:Mode"], "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddScoped<IMailTransport, SmtpTransport>();
+        }
+        else
+        {
+            services.AddScoped<IMailTransport, PickupFolderTransport>();
+        }
+
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+
+    /// <summary>The request pipeline, in the order described in docs/architecture.md.</summary>
+    public static WebApplication UseOcopPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization(LocalizationSetup.Options());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+        // Unknown URLs are a plain 404 for everyone (otherwise the fallback policy would send visitors to the login page).
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}
