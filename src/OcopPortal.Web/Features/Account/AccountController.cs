@@ -57,12 +57,4 @@ public sealed class AccountController(
         TempData["Flash"] = l["Bạn đã đăng xuất."].Value;
         return LocalRedirect("/");
     }
-
-    [AllowAnonymous]
-    [HttpGet("access-denied")]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("~/Features/Errors/Forbidden.cshtml");
-    }
 }

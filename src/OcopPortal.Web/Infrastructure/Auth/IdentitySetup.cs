@@ -38,7 +38,13 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/access-denied";
+            // A signed-in user without the right role gets a 403 at the same address (the Vietnamese
+            // error page renders through status-code pages) rather than a redirect to another URL.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });

@@ -15,7 +15,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[Header].ToString();
         var id = IsSane(incoming) ? incoming : Guid.NewGuid().ToString("N")[..12];
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
+        // OnStarting, because the exception handler clears headers before it renders the error page.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);

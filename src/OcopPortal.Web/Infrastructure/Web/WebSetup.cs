@@ -9,6 +9,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Localization;
+using OcopPortal.Web.Infrastructure.Pdf;
 using OcopPortal.Web.Infrastructure.Validation;
 using Serilog;
 
@@ -54,6 +55,7 @@ public static class WebSetup
 
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddOcopPdf();
         return services;
     }
 

@@ -1,0 +1,70 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace OcopPortal.Tests;
+
+/// <summary>Browser-like form posting: read the page, take its antiforgery token, post the fields.</summary>
+public static class Forms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Like a browser: GETs <paramref name="pageUrl"/>, finds the form that posts to <paramref name="actionUrl"/>
+    /// (default: the page's path), keeps its current values (hidden fields, antiforgery token) and posts them
+    /// with <paramref name="fields"/> typed over them.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? actionUrl = null)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var target = actionUrl ?? pageUrl.Split('?')[0];
+        var form = page.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => string.Equals(f.GetAttribute("action"), target, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No form posting to {target} on {pageUrl}");
+        var body = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+        {
+            if (input.Type is "submit" or "button" || (input.Type is "checkbox" or "radio" && !input.IsChecked))
+            {
+                continue;
+            }
+
+            if (input.Type == "hidden")
+            {
+                body.TryAdd(input.Name!, input.Value); // MVC's checkbox fallback "false" must not override a ticked box
+            }
+            else
+            {
+                body[input.Name!] = input.Value;
+            }
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            body[name] = value;
+        }
+
+        Assert.True(body.ContainsKey("__RequestVerificationToken"), $"The form posting to {target} has no antiforgery token");
+        return await client.PostAsync(target, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task SignInAsync(this HttpClient client, string email, string password = PortalFactory.Password)
+    {
+        var response = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>The messages of the page's validation summary, as a user reads them.</summary>
+    public static IReadOnlyList<string> FormErrors(this IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-testid=form-errors] li").Select(li => li.TextContent.Trim()).ToList();
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Infrastructure.Audit;
+
+namespace OcopPortal.Tests.Infrastructure;
+
+public sealed class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public void Sqlite_migrations_are_in_step_with_the_model()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqliteOcopDbContext ...");
+    }
+
+    [Fact]
+    public void SqlServer_migrations_are_in_step_with_the_model()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqlServerOcopDbContext ...");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations()
+    {
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[15..]); // drop the timestamp
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public async Task The_portal_creates_and_migrates_its_SQLite_file_on_start()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.True(File.Exists(factory.DatabasePath));
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(6, await db.Roles.CountAsync());
+        });
+    }
+
+    [Fact]
+    public async Task Audit_events_are_append_only()
+    {
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var audit = sp.GetRequiredService<AuditLog>();
+            var evt = audit.Record("test.recorded", "Test", "1", new { Ly_do = "kiểm thử" });
+            await db.SaveChangesAsync();
+
+            evt.Action = "test.rewritten";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            db.AuditEvents.Remove(await db.AuditEvents.SingleAsync(e => e.Id == evt.Id));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            var stored = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == evt.Id);
+            Assert.Equal("test.recorded", stored.Action);
+            Assert.Contains("kiểm thử", System.Text.RegularExpressions.Regex.Unescape(stored.Details!), StringComparison.Ordinal);
+            return true;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Domain;
+
+namespace OcopPortal.Tests;
+
+/// <summary>
+/// The real portal over a real SQLite file of its own (one per test class via IClassFixture), with mail
+/// going to a pickup folder in the same temporary directory. The background mail sender is off; tests
+/// that need delivery call <c>OutboxSender.SendPendingAsync</c> themselves.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.ocop.vn";
+    public const string Password = "Mat-khau-2026";
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "ocop-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(Root, "ocop.db");
+
+    public string PickupDirectory => Path.Combine(Root, "mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Root);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("Seed:AdminEmail", AdminEmail);
+        builder.UseSetting("Seed:AdminPassword", Password);
+        builder.UseSetting("Email:Mode", "Pickup");
+        builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Root, "logs", "ocop-.log"));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
+    public HttpClient CreatePortalClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<OcopDbContext, Task> work) => WithScopeAsync(async sp =>
+    {
+        await work(sp.GetRequiredService<OcopDbContext>());
+        return true;
+    });
+
+    /// <summary>Creates a confirmed account in <paramref name="role"/> and returns its email (password: <see cref="Password"/>).</summary>
+    public Task<string> CreateUserAsync(string role, string? email = null) => WithScopeAsync(async sp =>
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.ocop.vn";
+        await IdentitySeeder.EnsureUserAsync(sp.GetRequiredService<UserManager<AppUser>>(), email, $"Người dùng {role}", Password, role, TimeProvider.System);
+        return email;
+    });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a file still open on a slow CI disk is not worth failing a test run over
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.Tests.Web;
+
+/// <summary>The role × page matrix: each workspace opens for its roles and answers 403 to everyone else.</summary>
+public sealed class AuthorizationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    public static readonly Dictionary<string, string[]> Matrix = new()
+    {
+        ["/producer"] = [Roles.Producer],
+        ["/commune"] = [Roles.Commune],
+        ["/office"] = [Roles.Office],
+        ["/council"] = [Roles.CouncilMember, Roles.CouncilChair],
+        ["/admin/users"] = [Roles.Admin],
+        ["/admin/users/new"] = [Roles.Admin],
+        ["/admin/mail"] = [Roles.Office, Roles.Admin],
+        ["/admin/audit"] = [Roles.Office, Roles.Admin],
+    };
+
+    public static TheoryData<string> AllRoles() => new(Roles.All);
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Each_role_reaches_exactly_its_own_pages(string role)
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(await factory.CreateUserAsync(role));
+
+        foreach (var (url, allowed) in Matrix)
+        {
+            var response = await client.GetAsync(url);
+            var expected = allowed.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{role} on {url}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page()
+    {
+        var client = factory.CreatePortalClient();
+
+        foreach (var url in Matrix.Keys.Append("/my"))
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Forbidden_page_is_in_Vietnamese()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(await factory.CreateUserAsync(Roles.Producer));
+
+        var response = await client.GetAsync("/office");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Equal("Không có quyền truy cập", page.QuerySelector("[data-testid=forbidden]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = factory.CreatePortalClient();
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = PortalFactory.AdminEmail,
+            ["Password"] = PortalFactory.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ocop.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_first_admin_comes_from_configuration_and_lands_on_the_accounts_page()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(PortalFactory.AdminEmail);
+
+        var my = await client.GetAsync("/my");
+
+        Assert.Equal("/admin/users", my.Headers.Location!.OriginalString);
+        var page = await client.GetDocumentAsync("/admin/users");
+        Assert.Contains(PortalFactory.AdminEmail, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+    }
+}
