@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
-using OcopPortal.Web.Data;
 
 namespace OcopPortal.Web.Features.Account;
 

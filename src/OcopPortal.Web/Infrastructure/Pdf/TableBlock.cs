@@ -66,8 +66,10 @@ internal sealed class TableBlock(IReadOnlyList<TableColumn> columns, IEnumerable
             }
             using var border = new SKPaint
             {
-                Color = SKColor.Parse(style.BorderColor), Style = SKPaintStyle.Stroke,
-                StrokeWidth = style.BorderWidth, IsAntialias = true,
+                Color = SKColor.Parse(style.BorderColor),
+                Style = SKPaintStyle.Stroke,
+                StrokeWidth = style.BorderWidth,
+                IsAntialias = true,
             };
             for (int i = 0; i < widths.Length; i++)
             {

@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Infrastructure.Audit;
