@@ -43,3 +43,17 @@ public sealed class SmallRulesTests
         Directory.Delete(root, true);
     }
 }
+
+public sealed class EmailRuleTests
+{
+    [Theory]
+    [InlineData("lan@example.vn", true)]
+    [InlineData("nguyen.thi.lan+ocop@htx-phuloc.com.vn", true)]
+    [InlineData("lan@khong-hop-le", false)]
+    [InlineData("lan@", false)]
+    [InlineData("@example.vn", false)]
+    [InlineData("Lan <lan@example.vn>", false)]
+    [InlineData("lan@example.vn.", false)]
+    public void Addresses_need_a_mailbox_and_a_dotted_domain(string email, bool valid) =>
+        Assert.Equal(valid, OcopPortal.Web.Infrastructure.Validation.EmailRule.IsEmail(email));
+}

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using OcopPortal.Web.Infrastructure.Validation;
 
 namespace OcopPortal.Web.Features.Account;
 
@@ -19,7 +20,7 @@ public sealed class RegisterInputValidator : AbstractValidator<RegisterInput>
         RuleFor(x => x.FullName).NotEmpty().WithMessage(l["Vui lòng nhập họ và tên."])
             .MaximumLength(200).WithMessage(l["Họ và tên không quá 200 ký tự."]);
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Vui lòng nhập email."])
-            .EmailAddress().WithMessage(l["Email không đúng định dạng."])
+            .MustBeEmail().WithMessage(l["Email không đúng định dạng."])
             .MaximumLength(256).WithMessage(l["Email không quá 256 ký tự."]);
         RuleFor(x => x.PhoneNumber).Must(PasswordRules.IsVietnamesePhone!).When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber))
             .WithMessage(l["Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678)."]);
@@ -33,7 +34,7 @@ public sealed class ForgotPasswordInputValidator : AbstractValidator<ForgotPassw
 {
     public ForgotPasswordInputValidator(IStringLocalizer<SharedResource> l) =>
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Vui lòng nhập email."])
-            .EmailAddress().WithMessage(l["Email không đúng định dạng."]);
+            .MustBeEmail().WithMessage(l["Email không đúng định dạng."]);
 }
 
 public sealed class SetPasswordInputValidator : AbstractValidator<SetPasswordInput>

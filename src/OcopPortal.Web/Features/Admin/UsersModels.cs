@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using OcopPortal.Web.Infrastructure.Validation;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.Web.Features.Admin;
@@ -22,7 +23,7 @@ public sealed class CreateStaffInputValidator : AbstractValidator<CreateStaffInp
         RuleFor(x => x.FullName).NotEmpty().WithMessage(l["Vui lòng nhập họ và tên."])
             .MaximumLength(200).WithMessage(l["Họ và tên không quá 200 ký tự."]);
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Vui lòng nhập email."])
-            .EmailAddress().WithMessage(l["Email không đúng định dạng."]);
+            .MustBeEmail().WithMessage(l["Email không đúng định dạng."]);
         RuleFor(x => x.Role).Must(r => r is not null && Roles.Staff.Contains(r)).WithMessage(l["Vui lòng chọn vai trò hợp lệ."]);
     }
 }
