@@ -25,9 +25,16 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string PickupDirectory => Path.Combine(Root, "mail");
 
+    /// <summary>Start from a copy of the migrated, rule-seeded template (see <see cref="TemplateDatabase"/>) rather than no file at all.</summary>
+    protected virtual bool StartFromTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Root);
+        if (StartFromTemplate)
+        {
+            TemplateDatabase.CopyTo(DatabasePath);
+        }
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
@@ -78,4 +85,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A portal that starts with no database file, as on a fresh install.</summary>
+public sealed class FreshPortalFactory : PortalFactory
+{
+    protected override bool StartFromTemplate => false;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using OcopPortal.Web.Data.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 
 namespace OcopPortal.Web.Data;
@@ -12,6 +13,7 @@ public static class DataServiceCollectionExtensions
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton<AuditAppendOnlyInterceptor>();
+        services.AddSingleton<PublishedRulesGuard>();
 
         switch (options.Provider)
         {
@@ -19,14 +21,14 @@ public static class DataServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(config.GetConnectionString(DatabaseProviders.Sqlite), env.ContentRootPath);
                 services.AddDbContext<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
                     .UseSqlite(sqlite, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>(), sp.GetRequiredService<PublishedRulesGuard>()));
                 break;
             case DatabaseProviders.SqlServer:
                 var sqlServer = config.GetConnectionString(DatabaseProviders.SqlServer)
                     ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
                 services.AddDbContext<OcopDbContext, SqlServerOcopDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, x => x.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>(), sp.GetRequiredService<PublishedRulesGuard>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Domain;
+using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 
@@ -18,6 +19,18 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+
+    public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
+
+    public DbSet<CriterionNode> CriterionNodes => Set<CriterionNode>();
+
+    public DbSet<CriterionOption> CriterionOptions => Set<CriterionOption>();
+
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+
+    public DbSet<LegacyCategory> LegacyCategories => Set<LegacyCategory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

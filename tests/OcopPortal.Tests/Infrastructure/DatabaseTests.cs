@@ -5,7 +5,7 @@ using OcopPortal.Web.Infrastructure.Audit;
 
 namespace OcopPortal.Tests.Infrastructure;
 
-public sealed class DatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class DatabaseTests(FreshPortalFactory factory) : IClassFixture<FreshPortalFactory>
 {
     [Fact]
     public void Sqlite_migrations_are_in_step_with_the_model()
@@ -39,6 +39,9 @@ public sealed class DatabaseTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.True(File.Exists(factory.DatabasePath));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(6, await db.Roles.CountAsync());
+            Assert.Equal(["QD-148-2023", "QD-148-2023-1489-2025", "QD-26-2026"], await db.RuleSets.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync());
+            Assert.Equal(26, await db.CriteriaSets.CountAsync(c => c.RuleSet!.Code == "QD-26-2026"));
+            Assert.True(await db.RuleSets.AllAsync(r => r.Status == OcopPortal.Web.Domain.Rules.RuleSetStatus.Published));
         });
     }
 
@@ -63,6 +66,33 @@ public sealed class DatabaseTests(PortalFactory factory) : IClassFixture<PortalF
             var stored = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == evt.Id);
             Assert.Equal("test.recorded", stored.Action);
             Assert.Contains("kiểm thử", System.Text.RegularExpressions.Regex.Unescape(stored.Details!), StringComparison.Ordinal);
+            return true;
+        });
+    }
+}
+
+public sealed class PublishedRulesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Published_rule_data_cannot_be_changed_by_any_code_path()
+    {
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var option = await db.CriterionOptions.FirstAsync();
+            var original = option.Points;
+
+            option.Points += 1;
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            Assert.Contains("không được sửa đổi", refused.Message, StringComparison.Ordinal);
+            db.ChangeTracker.Clear();
+
+            var ruleSet = await db.RuleSets.FirstAsync(r => r.Code == "QD-26-2026");
+            ruleSet.FiveStarMin = 80m;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            Assert.Equal(original, (await db.CriterionOptions.AsNoTracking().SingleAsync(o => o.Id == option.Id)).Points);
             return true;
         });
     }

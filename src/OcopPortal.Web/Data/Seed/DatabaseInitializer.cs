@@ -20,6 +20,7 @@ public static class DatabaseInitializer
         }
 
         await sp.GetRequiredService<IdentitySeeder>().SeedAsync(ct);
+        await sp.GetRequiredService<RulesSeeder>().SeedAsync(ct);
         await sp.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(ct);
     }
 }

@@ -40,6 +40,7 @@ public static class WebSetup
         services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<RulesSeeder>();
         services.AddScoped<AuditLog>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
