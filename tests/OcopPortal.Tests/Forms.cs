@@ -29,7 +29,7 @@ public static class Forms
         var page = await client.GetDocumentAsync(pageUrl);
         var target = actionUrl ?? pageUrl.Split('?')[0];
         var form = page.QuerySelectorAll("form").OfType<IHtmlFormElement>()
-            .FirstOrDefault(f => string.Equals(f.GetAttribute("action"), target, StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(f => string.Equals(f.GetAttribute("action") ?? pageUrl.Split('?')[0], target, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No form posting to {target} on {pageUrl}");
         var body = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())

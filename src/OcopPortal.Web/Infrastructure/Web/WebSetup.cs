@@ -29,6 +29,7 @@ public static class WebSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<FluentValidationFilter>();
                 o.Conventions.Add(new FeatureConvention());
+                o.ModelBinderProviders.Insert(0, new DecimalBinderProvider());
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseBindingMessages.Apply(o.ModelBindingMessageProvider);
             })

@@ -1,0 +1,33 @@
+using OcopPortal.Web.Domain.Rating;
+using OcopPortal.Web.Domain.Rules;
+
+namespace OcopPortal.Web.Features.Rules;
+
+/// <summary>Vietnamese labels for rule data shown on screens.</summary>
+public static class RuleLabels
+{
+    public static string Status(RuleSetStatus s) => s == RuleSetStatus.Published ? "Đã ban hành" : "Bản nháp";
+
+    public static string Level(CertifyingLevel l) => l switch
+    {
+        CertifyingLevel.District => "UBND cấp huyện",
+        CertifyingLevel.Province => "UBND cấp tỉnh",
+        CertifyingLevel.Ministry => "Bộ Nông nghiệp và Môi trường",
+        _ => "Không công nhận",
+    };
+
+    public static string Consolidation(ConsolidationMethod m) => m == ConsolidationMethod.Median
+        ? "Trung vị phương án của các thành viên"
+        : "Trung bình điểm, làm tròn xuống phương án gần nhất";
+
+    public static string Stars(int? n) => n is { } s and > 0 ? new string('★', s) : "";
+
+    public static string Outcome(StarRating r) => r.Outcome switch
+    {
+        RatingOutcome.PotentialFiveStar => "Tiềm năng 5★ – đề nghị Bộ Nông nghiệp và Môi trường đánh giá",
+        RatingOutcome.Recognised => $"Đạt {r.Stars}★ – công nhận bởi {Level(r.CertifiedBy)}",
+        _ when r.Eliminated => "Bị loại – không công nhận",
+        _ when r.Stars is 1 or 2 => $"Hạng {r.Stars}★ – không được công nhận",
+        _ => "Chưa đạt mức tối thiểu 3★ – không được công nhận",
+    };
+}

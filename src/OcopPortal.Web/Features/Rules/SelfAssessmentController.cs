@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Domain.Rating;
+using OcopPortal.Web.Domain.Rules;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.Web.Features.Rules;
+
+public sealed class SelfAssessmentInput
+{
+    /// <summary>Leaf criterion node id → chosen option id.</summary>
+    public Dictionary<int, int> Choices { get; set; } = [];
+
+    /// <summary>Conditional criteria the producer marks as not applicable.</summary>
+    public List<int> NotApplicable { get; set; } = [];
+}
+
+public sealed record SelfAssessmentResult(SheetScore Score, StarRating Rating, IReadOnlyList<string> Explanation);
+
+public sealed record SelfAssessmentPage(CriteriaSet Set, SelfAssessmentInput Input, SelfAssessmentResult? Result);
+
+/// <summary>
+/// Try a criteria set: tick one option per criterion and see the total, the star and why not the next star —
+/// the same engine the council's sheets use. Nothing is stored (dossiers keep their own self-assessment).
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("rules/{id:int}/sets/{number:int}/self-assessment")]
+public sealed class SelfAssessmentController(OcopDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int id, int number, CancellationToken ct)
+    {
+        var set = await db.LoadSheetAsync(id, number, ct);
+        return set is null ? NotFound() : View(new SelfAssessmentPage(set, new SelfAssessmentInput(), null));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(int id, int number, SelfAssessmentInput input, CancellationToken ct)
+    {
+        var set = await db.LoadSheetAsync(id, number, ct);
+        if (set is null)
+        {
+            return NotFound();
+        }
+
+        var sheet = SheetDefinition.From(set);
+        var leaves = set.Nodes.Where(n => sheet.Criteria.Any(c => c.Code == n.Code) && n.Options.Count > 0).ToDictionary(n => n.Id);
+        var answers = new SheetAnswers();
+        foreach (var (nodeId, optionId) in input.Choices)
+        {
+            if (!leaves.TryGetValue(nodeId, out var node) || node.Options.All(o => o.Id != optionId))
+            {
+                ModelState.AddModelError("", "Phương án đã chọn không thuộc bộ tiêu chí này.");
+                continue;
+            }
+
+            answers.Choose(node.Code, optionId);
+        }
+
+        foreach (var nodeId in input.NotApplicable.Where(leaves.ContainsKey))
+        {
+            answers.NotApplicable.Add(leaves[nodeId].Code);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(new SelfAssessmentPage(set, input, null));
+        }
+
+        var score = SheetScoring.Score(sheet, answers);
+        var bands = StarBands.Of(set.RuleSet!);
+        var rating = StarRating.Rate(bands, score.Total, score.MinimumsMetUpTo, false, EvaluationLevel.Province);
+        var why = RatingExplanation.Explain(rating, score.Total, score.Unmet, bands);
+        return View(new SelfAssessmentPage(set, input, new SelfAssessmentResult(score, rating, why)));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Domain.Rules;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.BrowserTests;
+
+/// <summary>The rules as law: an admin browses all 26 criteria sets; a producer self-assesses (scenario S1's 72 points → 3★).</summary>
+public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(Tests.PortalFactory.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_browses_all_26_criteria_sets_of_QD_26_2026()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, Tests.PortalFactory.AdminEmail);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bộ tiêu chí" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "QD-26-2026" }).ClickAsync();
+        var setLinks = page.GetByTestId("classification").GetByRole(AriaRole.Link);
+        await Assertions.Expect(setLinks).ToHaveCountAsync(26);
+        var hrefs = await setLinks.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+        foreach (var href in hrefs)
+        {
+            await page.GotoAsync(href);
+            await Assertions.Expect(page.GetByTestId("sheet-title")).ToHaveTextAsync(new Regex($"^Bộ {SetNumber(href)}: "));
+        }
+
+        await page.GotoAsync(hrefs.Single(h => h.EndsWith("/sets/7", StringComparison.Ordinal)));
+        await Assertions.Expect(page.GetByTestId("sheet-title")).ToHaveTextAsync("Bộ 7: Chế biến từ rau, củ, quả, hạt");
+        await Assertions.Expect(page.Locator("tr[data-criterion='2.3']").Filter(new() { HasText = "★★★★" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_producer_self_assesses_72_points_and_learns_why_it_stays_at_3_stars()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await SignInAsync(page, await app.Portal.CreateUserAsync(Roles.Producer));
+        var (ruleSetId, choices) = await ChoicesAsync(7,
+            "1.1=3 1.2=1 1.3=3 1.4=3 1.5=2 1.6=2 1.7=1 2.1=3 2.2=3 2.3=1 2.4=1 3.1=3 3.2=1 3.3=3 3.4=2 3.5=2 " +
+            "4.1=3 4.2=1 4.3=3 5.1=2 5.2=2 5.3=3 6.1=2 6.2=2 6.3=2 6.4=2 6.5=3 7=3 8=4 9=3 10=2 11=1");
+
+        await page.GotoAsync($"/rules/{ruleSetId}/sets/7/self-assessment");
+        foreach (var (nodeId, optionId) in choices)
+        {
+            await page.Locator($"input[name='Choices[{nodeId}]'][value='{optionId}']").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tính điểm và hạng sao" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync("72");
+        await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("Đạt 3★");
+        await Assertions.Expect(page.GetByTestId("explanation")).ToContainTextAsync("tiêu chí 2.3, 5.1 chưa đạt mức tối thiểu của hạng 4★");
+    }
+
+    private static string SetNumber(string href) => href[(href.LastIndexOf('/') + 1)..];
+
+    private Task<(int, List<(int, int)>)> ChoicesAsync(int number, string pairs) => app.Portal.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<OcopDbContext>();
+        var ruleSetId = await db.RuleSets.Where(r => r.Code == "QD-26-2026").Select(r => r.Id).SingleAsync();
+        var leaves = await db.CriterionNodes.AsNoTracking()
+            .Where(n => n.RuleSetId == ruleSetId && n.Kind == CriterionNodeKind.Criterion && n.Options.Count > 0)
+            .Where(n => db.CriteriaSets.Any(s => s.Id == n.CriteriaSetId && s.Number == number))
+            .Select(n => new { n.Id, n.Code, Options = n.Options.OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Points }).ToList() })
+            .ToListAsync();
+        var choices = pairs.Split(' ').Select(p => p.Split('=')).Select(p =>
+        {
+            var leaf = leaves.Single(l => l.Code == p[0]);
+            return (leaf.Id, leaf.Options.First(o => o.Points == int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).Id);
+        }).ToList();
+        return (ruleSetId, choices);
+    });
+}
