@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using OcopPortal.Web.Domain.Rules;
 
 namespace OcopPortal.Web.Data.Rules;
@@ -9,28 +8,10 @@ namespace OcopPortal.Web.Data.Rules;
 /// Published rule data is law as keyed: no code path may change or delete it, or add to it. Only a draft
 /// rule set and its criteria sets can change; publishing (Draft → Published) is the last change it accepts.
 /// </summary>
-public sealed class PublishedRulesGuard : SaveChangesInterceptor
+public sealed class PublishedRulesGuard : SaveChangesGuard
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Check(DbContext context)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var touched = new HashSet<int>();
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
