@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
-using OcopPortal.Web.Infrastructure.Validation;
 using OcopPortal.Web.Infrastructure.Auth;
+using OcopPortal.Web.Infrastructure.Validation;
 
 namespace OcopPortal.Web.Features.Admin;
 
