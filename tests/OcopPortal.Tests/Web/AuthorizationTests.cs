@@ -89,3 +89,21 @@ public sealed class AuthorizationTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains(PortalFactory.AdminEmail, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class ActivityLogTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_activity_log_lists_events_and_filters_by_kind()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(PortalFactory.AdminEmail); // records account.signed-in
+
+        var all = await client.GetDocumentAsync("/admin/audit");
+        var filtered = await client.GetDocumentAsync("/admin/audit?kind=rules.");
+
+        Assert.Contains("account.signed-in", all.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("", all.QuerySelector("input[name=kind]")!.GetAttribute("value") ?? "");
+        Assert.Null(filtered.QuerySelector("table"));
+        Assert.Equal("rules.", filtered.QuerySelector("input[name=kind]")!.GetAttribute("value"));
+    }
+}

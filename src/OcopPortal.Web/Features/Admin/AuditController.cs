@@ -15,15 +15,16 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, stri
 public sealed class AuditController(OcopDbContext db) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? page, string? action, CancellationToken ct)
+    public async Task<IActionResult> Index(int? page, string? kind, CancellationToken ct)
     {
         var query = db.AuditEvents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(action))
+        // Not named "action": that is MVC's route value and would silently filter on "Index".
+        if (!string.IsNullOrWhiteSpace(kind))
         {
-            query = query.Where(e => e.Action.StartsWith(action.Trim()));
+            query = query.Where(e => e.Action.StartsWith(kind.Trim()));
         }
 
-        ViewData["action"] = action;
+        ViewData["kind"] = kind;
         var rows = await query.OrderByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.CorrelationId))
             .ToPagedAsync(page, ct: ct);

@@ -32,7 +32,7 @@ public sealed class UsersController(
 
         ViewData["q"] = q;
         var now = clock.GetUtcNow();
-        var paged = await query.OrderBy(u => u.Email)
+        var paged = await query.OrderBy(u => u.NormalizedEmail) // indexed by Identity; Email is not
             .Select(u => new { u.Id, u.Email, u.FullName, u.CreatedAt, u.EmailConfirmed, u.LockoutEnd })
             .ToPagedAsync(page, ct: ct);
         var ids = paged.Items.Select(u => u.Id).ToList();

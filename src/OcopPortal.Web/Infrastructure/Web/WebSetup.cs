@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Features.Bench;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Localization;
@@ -30,6 +31,7 @@ public static class WebSetup
                 o.Filters.Add<FluentValidationFilter>();
                 o.Conventions.Add(new FeatureConvention());
                 o.ModelBinderProviders.Insert(0, new DecimalBinderProvider());
+                o.Conventions.Add(new BenchEndpointConvention(config));
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseBindingMessages.Apply(o.ModelBindingMessageProvider);
             })
