@@ -42,6 +42,7 @@ public static class WebSetup
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RulesSeeder>();
+        services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AuditLog>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
