@@ -58,6 +58,31 @@ public static class Forms
         return await client.PostAsync(target, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>
+    /// Like a browser posting a file form (<c>enctype="multipart/form-data"</c>): takes the antiforgery token of the
+    /// form on <paramref name="pageUrl"/> that posts to <paramref name="actionUrl"/> and sends it with the fields and file.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string pageUrl, string actionUrl, string fileField, string fileName, byte[] content, IDictionary<string, string> fields)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var form = page.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => string.Equals(f.GetAttribute("action"), actionUrl, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No form posting to {actionUrl} on {pageUrl}");
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"The form posting to {actionUrl} has no antiforgery token");
+        var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, fileField, fileName);
+        return await client.PostAsync(actionUrl, body);
+    }
+
     public static async Task SignInAsync(this HttpClient client, string email, string password = PortalFactory.Password)
     {
         var response = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -8,8 +8,8 @@ using OcopPortal.Web.Data.Seed;
 namespace OcopPortal.Tests;
 
 /// <summary>
-/// Migrating and seeding the legal rule data (~4,000 rows) takes seconds; every test class needs its own
-/// database file but not its own seeding. The first factory of a test run builds a template file through the
+/// Migrating and seeding the legal rule data (~4,000 rows) and the administrative units (~3,600) takes seconds;
+/// every test class needs its own database file but not its own seeding. The first factory of a test run builds a template file through the
 /// real migrations and seeder; each factory then starts from a copy (the start-up path still runs and finds
 /// the work done).
 /// </summary>
@@ -30,6 +30,7 @@ public static class TemplateDatabase
             db.Database.Migrate();
             var env = new HostingEnvironment { ContentRootPath = Path.Combine(TestPaths.RepoRoot, "src", "OcopPortal.Web") };
             new RulesSeeder(db, env, TimeProvider.System, NullLogger<RulesSeeder>.Instance).SeedAsync(default).GetAwaiter().GetResult();
+            new AdminUnitsSeeder(db, env, NullLogger<AdminUnitsSeeder>.Instance).SeedAsync(default).GetAwaiter().GetResult();
         }
 
         SqliteConnection.ClearAllPools();

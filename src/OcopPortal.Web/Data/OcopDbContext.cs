@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Domain;
+using OcopPortal.Web.Domain.AdminUnits;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
@@ -31,6 +32,12 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
 
     public DbSet<LegacyCategory> LegacyCategories => Set<LegacyCategory>();
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<CommuneMapping> CommuneMappings => Set<CommuneMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

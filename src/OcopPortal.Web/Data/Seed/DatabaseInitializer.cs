@@ -21,6 +21,7 @@ public static class DatabaseInitializer
 
         await sp.GetRequiredService<IdentitySeeder>().SeedAsync(ct);
         await sp.GetRequiredService<RulesSeeder>().SeedAsync(ct);
+        await sp.GetRequiredService<AdminUnitsSeeder>().SeedAsync(ct);
         await sp.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(ct);
     }
 }

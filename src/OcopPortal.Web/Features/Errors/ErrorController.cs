@@ -24,8 +24,11 @@ public sealed class ErrorController(ILogger<ErrorController> log) : Controller
     }
 
     [Route("error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // Read from the route, not bound as a parameter: binding builds every value provider, including the form's,
+        // and re-executing a POST whose form could not be read (an upload over the size limit) would leave code 0.
+        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return code switch
         {

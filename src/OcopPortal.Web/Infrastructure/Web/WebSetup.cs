@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
@@ -44,6 +45,9 @@ public static class WebSetup
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RulesSeeder>();
+        services.AddScoped<AdminUnitsSeeder>();
+        services.AddScoped<AdminUnitCatalog>();
+        services.AddScoped<AdminUnitImporter>();
         services.AddScoped<AuditLog>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
