@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Localization;
@@ -39,6 +40,8 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<OcopDbContext>("database");
 
         services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
+        services.Configure<PortalOptions>(config.GetSection(PortalOptions.Section));
+        services.AddScoped<ProducerProfiles>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RulesSeeder>();
