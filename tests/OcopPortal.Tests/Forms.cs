@@ -49,6 +49,17 @@ public static class Forms
             }
         }
 
+        foreach (var select in form.QuerySelectorAll("select[name]").OfType<IHtmlSelectElement>())
+        {
+            // like a browser: the selected option, else the first one
+            body[select.Name!] = (select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null))?.Value ?? "";
+        }
+
+        foreach (var area in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>())
+        {
+            body[area.Name!] = area.Value;
+        }
+
         foreach (var (name, value) in fields)
         {
             body[name] = value;

@@ -31,7 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Root);
-        if (StartFromTemplate)
+        // WithWebHostBuilder runs this again for a derived host on the same file: copy only once.
+        if (StartFromTemplate && !File.Exists(DatabasePath))
         {
             TemplateDatabase.CopyTo(DatabasePath);
         }

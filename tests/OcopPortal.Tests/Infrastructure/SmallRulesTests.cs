@@ -14,7 +14,7 @@ public sealed class SmallRulesTests
     [InlineData("0112345678", false)]
     [InlineData("84912345678", false)]
     [InlineData("09123456789", false)]
-    public void Vietnamese_phone_numbers(string phone, bool valid) => Assert.Equal(valid, PasswordRules.IsVietnamesePhone(phone));
+    public void Vietnamese_phone_numbers(string phone, bool valid) => Assert.Equal(valid, OcopPortal.Web.Infrastructure.Validation.PhoneRule.IsVietnamesePhone(phone));
 
     [Fact]
     public void Generated_passwords_satisfy_the_policy_and_differ()

@@ -22,7 +22,7 @@ public sealed class RegisterInputValidator : AbstractValidator<RegisterInput>
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Vui lòng nhập email."])
             .MustBeEmail().WithMessage(l["Email không đúng định dạng."])
             .MaximumLength(256).WithMessage(l["Email không quá 256 ký tự."]);
-        RuleFor(x => x.PhoneNumber).Must(PasswordRules.IsVietnamesePhone!).When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber))
+        RuleFor(x => x.PhoneNumber).Must(PhoneRule.IsVietnamesePhone!).When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber))
             .WithMessage(l["Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678)."]);
         PasswordRules.Apply(this, x => x.Password, l);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(l["Mật khẩu nhập lại không khớp."]);

@@ -18,8 +18,9 @@ public sealed class UnitLookupController(AdminUnitCatalog catalog, TimeProvider 
     public const int Limit = 200;
 
     [HttpGet("communes")]
-    public async Task<IActionResult> Communes(string? province, string? q, string? selected, CancellationToken ct) =>
-        PartialView("_CommuneOptions", new CommuneOptions(await FindAsync(province, q, ct), selected));
+    public async Task<IActionResult> Communes(string? province, string? provinceCode, string? q, string? selected, CancellationToken ct) =>
+        // provinceCode: what an address form's province <select name="ProvinceCode"> sends when htmx includes it
+        PartialView("_CommuneOptions", new CommuneOptions(await FindAsync(province ?? provinceCode, q, ct), selected));
 
     [HttpGet("communes.json")]
     public async Task<IActionResult> CommunesJson(string? province, string? q, CancellationToken ct) =>

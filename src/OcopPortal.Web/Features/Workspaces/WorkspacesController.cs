@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.Web.Features.Workspaces;
@@ -27,7 +29,8 @@ public sealed class WorkspacesController : Controller
 
     [Authorize(Policy = Policies.Producer)]
     [HttpGet("/producer")]
-    public IActionResult Producer() => View();
+    public async Task<IActionResult> Producer([FromServices] ProducerProfiles profiles, CancellationToken ct) =>
+        View(await profiles.OwnedByAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct));
 
     [Authorize(Policy = Policies.Commune)]
     [HttpGet("/commune")]

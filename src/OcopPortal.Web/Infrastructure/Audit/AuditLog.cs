@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using OcopPortal.Web.Data;
 
 namespace OcopPortal.Web.Infrastructure.Audit;
@@ -10,6 +12,9 @@ namespace OcopPortal.Web.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditLog(OcopDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
+    // Vietnamese stays readable in the stored JSON ("Nguyễn", not "Nguy\u1EC5n"); pages HTML-encode it on display.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public AuditEvent Record(string action, string entityType, string? entityId, object? details = null, ClaimsPrincipal? actor = null)
     {
         var context = http.HttpContext;
@@ -20,7 +25,7 @@ public sealed class AuditLog(OcopDbContext db, IHttpContextAccessor http, TimePr
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
-            Details = details is null ? null : JsonSerializer.Serialize(details),
+            Details = details is null ? null : JsonSerializer.Serialize(details, Json),
             UserId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = actor?.Identity?.IsAuthenticated == true ? actor.Identity.Name : null,
             CorrelationId = context?.TraceIdentifier,

@@ -8,6 +8,7 @@ using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
+using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Localization;
@@ -42,6 +43,8 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<OcopDbContext>("database");
 
         services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
+        services.Configure<PortalOptions>(config.GetSection(PortalOptions.Section));
+        services.AddScoped<ProducerProfiles>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RulesSeeder>();

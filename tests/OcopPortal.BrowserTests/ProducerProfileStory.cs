@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OcopPortal.Web.Infrastructure.Auth;
+
+namespace OcopPortal.BrowserTests;
+
+/// <summary>S1, continued: Chị Lan fills in her producer profile; the commune list follows the province she picks.</summary>
+public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task A_producer_declares_her_profile_with_the_commune_picker()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(await app.Portal.CreateUserAsync(Roles.Producer));
+        await page.GetByLabel("Mật khẩu").FillAsync(Tests.PortalFactory.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByTestId("profile-missing").GetByRole(AriaRole.Link, new() { Name = "Khai báo hồ sơ chủ thể" }).ClickAsync();
+
+        // The commune list is swapped by htmx when the province changes (no inline script: the CSP forbids it).
+        var communes = page.GetByLabel("Xã, phường, đặc khu (đơn vị hiện hành)");
+        await page.GetByLabel("Tỉnh, thành phố").SelectOptionAsync(new SelectOptionValue { Label = "Thành phố Hà Nội" });
+        await Assertions.Expect(communes.Locator("option", new() { HasText = "Phường Ba Đình" })).ToHaveCountAsync(1);
+        await page.GetByLabel("Tỉnh, thành phố").SelectOptionAsync(new SelectOptionValue { Label = "Thành phố Cần Thơ" });
+        await Assertions.Expect(communes.Locator("option", new() { HasText = "Phường Ba Đình" })).ToHaveCountAsync(0);
+        await communes.SelectOptionAsync(new SelectOptionValue { Label = "Phường Cái Khế" });
+
+        await page.GetByLabel("Loại hình chủ thể").SelectOptionAsync(new SelectOptionValue { Label = "Hộ sản xuất, hộ gia đình có đăng ký kinh doanh" });
+        await page.GetByLabel("Mã số thuế / mã số đăng ký kinh doanh").FillAsync("1800123456");
+        await page.GetByLabel("Tên chủ thể (theo đăng ký kinh doanh)").FillAsync("Hộ kinh doanh Bánh pía Lan");
+        await page.GetByLabel("Họ và tên", new() { Exact = true }).FillAsync("Nguyễn Thị Lan");
+        await page.GetByLabel("Giới tính").SelectOptionAsync(new SelectOptionValue { Label = "Nữ" });
+        await page.GetByLabel("Số nhà, đường, ấp/thôn").FillAsync("Số 12, hẻm 3, đường Hai Bà Trưng");
+        await page.GetByLabel("Số điện thoại").FillAsync("0912 345 678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu hồ sơ chủ thể" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/producer$"));
+        await Assertions.Expect(page.GetByTestId("profile-summary")).ToContainTextAsync("Hộ kinh doanh Bánh pía Lan");
+        await Assertions.Expect(page.GetByText("Đã lưu hồ sơ chủ thể.")).ToBeVisibleAsync();
+    }
+}
