@@ -5,6 +5,7 @@ using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Web.Data;
 
@@ -31,6 +32,11 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
 
     public DbSet<LegacyCategory> LegacyCategories => Set<LegacyCategory>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    /// <summary>The bytes of uploads; read them through <see cref="FileStore.OpenReadAsync"/>, which streams.</summary>
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
