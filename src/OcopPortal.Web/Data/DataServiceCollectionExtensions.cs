@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using OcopPortal.Web.Data.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Web.Data;
 
@@ -14,6 +16,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddSingleton<PublishedRulesGuard>();
+        services.AddSingleton<StoredFileImmutableGuard>();
 
         switch (options.Provider)
         {
@@ -21,14 +24,14 @@ public static class DataServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(config.GetConnectionString(DatabaseProviders.Sqlite), env.ContentRootPath);
                 services.AddDbContext<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
                     .UseSqlite(sqlite, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>(), sp.GetRequiredService<PublishedRulesGuard>()));
+                    .AddInterceptors(Guards(sp)));
                 break;
             case DatabaseProviders.SqlServer:
                 var sqlServer = config.GetConnectionString(DatabaseProviders.SqlServer)
                     ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
                 services.AddDbContext<OcopDbContext, SqlServerOcopDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, x => x.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<AuditAppendOnlyInterceptor>(), sp.GetRequiredService<PublishedRulesGuard>()));
+                    .AddInterceptors(Guards(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
@@ -36,6 +39,13 @@ public static class DataServiceCollectionExtensions
 
         return services;
     }
+
+    private static IInterceptor[] Guards(IServiceProvider sp) =>
+    [
+        sp.GetRequiredService<AuditAppendOnlyInterceptor>(),
+        sp.GetRequiredService<PublishedRulesGuard>(),
+        sp.GetRequiredService<StoredFileImmutableGuard>(),
+    ];
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

@@ -6,6 +6,7 @@ using OcopPortal.Web.Domain.AdminUnits;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Web.Data;
 
@@ -38,6 +39,11 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<CommuneMapping> CommuneMappings => Set<CommuneMapping>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    /// <summary>The bytes of uploads; read them through <see cref="FileStore.OpenReadAsync"/>, which streams.</summary>
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

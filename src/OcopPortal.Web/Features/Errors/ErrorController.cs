@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Web.Features.Errors;
 
@@ -8,7 +11,7 @@ namespace OcopPortal.Web.Features.Errors;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // the exception handler re-executes the failed request, whatever its method
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController(ILogger<ErrorController> log) : Controller
+public sealed class ErrorController(ILogger<ErrorController> log, IOptions<FileStoreOptions> files) : Controller
 {
     [Route("error")]
     public IActionResult Error()
@@ -23,17 +26,18 @@ public sealed class ErrorController(ILogger<ErrorController> log) : Controller
         return View("ServerError", HttpContext.TraceIdentifier);
     }
 
+    // No action parameter: binding one would build every value provider, and the form one would read the body of
+    // the re-executed request (an oversize upload for a 413) only to fail.
     [Route("error/{code:int}")]
     public IActionResult Status()
     {
-        // Read from the route, not bound as a parameter: binding builds every value provider, including the form's,
-        // and re-executing a POST whose form could not be read (an upload over the size limit) would leave code 0.
-        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var code = Convert.ToInt32(RouteData.Values["code"], CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return code switch
         {
             StatusCodes.Status404NotFound => View("NotFound"),
             StatusCodes.Status403Forbidden => View("Forbidden"),
+            StatusCodes.Status413PayloadTooLarge => View("TooLarge", FileSizes.Format(files.Value.MaxFileBytes)),
             _ => View("ServerError", HttpContext.TraceIdentifier),
         };
     }

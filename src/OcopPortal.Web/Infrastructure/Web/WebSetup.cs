@@ -11,6 +11,7 @@ using OcopPortal.Web.Features.Bench;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Files;
 using OcopPortal.Web.Infrastructure.Localization;
 using OcopPortal.Web.Infrastructure.Pdf;
 using OcopPortal.Web.Infrastructure.Validation;
@@ -67,6 +68,7 @@ public static class WebSetup
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddOcopPdf();
+        services.AddOcopFiles(config);
         return services;
     }
 
@@ -78,6 +80,7 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseOcopUploadLimit();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
