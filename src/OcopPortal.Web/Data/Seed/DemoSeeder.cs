@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OcopPortal.Web.Domain;
+using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.Web.Data.Seed;
@@ -10,7 +12,7 @@ namespace OcopPortal.Web.Data.Seed;
 /// try every screen. Later features extend it (producers, dossiers in every state, a decided round...).
 /// Idempotent: running it again adds nothing.
 /// </summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(UserManager<AppUser> users, OcopDbContext db, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
@@ -44,10 +46,42 @@ public sealed class DemoSeeder(UserManager<AppUser> users, IOptions<SeedOptions>
             created++;
         }
 
+        await SeedProducersAsync(ct);
         if (created > 0)
         {
             log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",
                 created, string.Join(", ", Accounts.Select(a => $"{a.Email} [{a.Role}]")), password);
         }
+    }
+
+    /// <summary>The demo producers' profiles (idempotent by tax code); the demo producer account owns the first.</summary>
+    private async Task SeedProducersAsync(CancellationToken ct)
+    {
+        var existing = await db.Set<Producer>().Select(p => p.TaxCode).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var p in DemoProducers.All.Where(p => !existing.Contains(p.TaxCode)))
+        {
+            var owner = p.OwnerEmail is null ? null : await users.FindByEmailAsync(p.OwnerEmail);
+            db.Add(new Producer
+            {
+                TaxCode = p.TaxCode,
+                Type = p.Type,
+                Name = p.Name,
+                RepresentativeName = p.Representative,
+                RepresentativeGender = p.Gender,
+                RepresentativeIsEthnicMinority = p.EthnicMinority,
+                ProvinceCode = "92",
+                CommuneCode = p.CommuneCode,
+                StreetAddress = p.Street,
+                Phone = p.Phone,
+                Email = p.Email,
+                OwnerUserId = owner?.Id,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = Guid.NewGuid(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,33 @@
+using OcopPortal.Web.Domain.Producers;
+
+namespace OcopPortal.Web.Data.Seed;
+
+/// <summary>
+/// Invented producers of the demo province (Cần Thơ, which absorbed Sóc Trăng and Hậu Giang in 2025), one of each
+/// legal form, spread over real current communes. Names are fictitious; any likeness to a real business is chance.
+/// </summary>
+public static class DemoProducers
+{
+    public sealed record Spec(string TaxCode, ProducerType Type, string Name, string Representative, Gender Gender, bool EthnicMinority,
+        string CommuneCode, string Street, string Phone, string Email, string? OwnerEmail = null);
+
+    public static readonly IReadOnlyList<Spec> All =
+    [
+        new("1800000001", ProducerType.Household, "Hộ kinh doanh Bánh pía Lan", "Nguyễn Thị Lan", Gender.Female, false,
+            "31756", "Số 12, ấp Phú Lộc", "0912345678", "lan.banhpia@demo.ocop.vn", "lan.banhpia@demo.ocop.vn"),
+        new("1800000002", ProducerType.Cooperative, "Hợp tác xã Lúa gạo Mỹ Xuyên Xanh", "Trần Văn Phúc", Gender.Male, false,
+            "31684", "Ấp Hòa Phuông", "0939111222", "htx.myxuyenxanh@demo.ocop.vn"),
+        new("1800000003", ProducerType.CooperativeGroup, "Tổ hợp tác Nước mắm Vĩnh Hải", "Lâm Thị Sa Rươl", Gender.Female, true,
+            "31795", "Ấp Huỳnh Kỳ", "0918222333", "tht.nuocmamvinhhai@demo.ocop.vn"),
+        new("1800000004", ProducerType.Enterprise, "Công ty TNHH Trà mãng cầu Cù Lao Dung", "Lê Minh Khang", Gender.Male, false,
+            "31633", "Ấp An Quới", "02993822123", "tramangcau@demo.ocop.vn"),
+        new("1800000005", ProducerType.Farm, "Trang trại Bưởi năm roi Phong Điền", "Võ Thị Ngọc Hân", Gender.Female, false,
+            "31299", "Ấp Nhơn Lộc 1", "0907444555", "buoiphongdien@demo.ocop.vn"),
+        new("1800000006", ProducerType.Household, "Cơ sở Lạp xưởng Vĩnh Châu Thạch Sô", "Thạch Sô Phal", Gender.Male, true,
+            "31783", "Khóm 5", "0988666777", "lapxuong.vinhchau@demo.ocop.vn"),
+        new("1800000007", ProducerType.Association, "Hội Du lịch cộng đồng Cồn Sơn", "Đặng Văn Tài", Gender.Male, false,
+            "31299", "Cồn Sơn, ấp Thới Bình", "0976888999", "dulichconson@demo.ocop.vn"),
+        new("1800000008", ProducerType.Cooperative, "Hợp tác xã Mật ong tràm Kế Sách", "Huỳnh Thị Mai", Gender.Female, false,
+            "31528", "Ấp An Phú", "0945123987", "matongkesach@demo.ocop.vn"),
+    ];
+}
