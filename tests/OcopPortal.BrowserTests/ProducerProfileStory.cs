@@ -37,5 +37,24 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/producer$"));
         await Assertions.Expect(page.GetByTestId("profile-summary")).ToContainTextAsync("Hộ kinh doanh Bánh pía Lan");
         await Assertions.Expect(page.GetByText("Đã lưu hồ sơ chủ thể.")).ToBeVisibleAsync();
+
+        // Her first product, classified down to its criteria set, with a photo.
+        await page.GotoAsync("/producer/products");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký sản phẩm" }).ClickAsync();
+        await page.GetByLabel("Tên sản phẩm").FillAsync("Bánh pía sầu riêng");
+        await page.GetByLabel("Nhóm sản phẩm").SelectOptionAsync("I.3.b");
+        await page.GetByLabel("Mô tả sản phẩm").FillAsync("Nhân đậu xanh, sầu riêng, trứng muối; hộp 500 g.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký sản phẩm" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Đã đăng ký sản phẩm Bánh pía sầu riêng.", new() { Exact = false })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Thêm ảnh (JPEG hoặc PNG, tối đa 20 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "banh-pia.png",
+            MimeType = "image/png",
+            Buffer = Tests.Infrastructure.TestFiles.Png(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải ảnh lên" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("photos").Locator("img")).ToHaveCountAsync(1);
+        Assert.True(await page.GetByTestId("photos").Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
     }
 }

@@ -46,6 +46,7 @@ public static class WebSetup
         services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
         services.Configure<PortalOptions>(config.GetSection(PortalOptions.Section));
         services.AddScoped<ProducerProfiles>();
+        services.AddScoped<CurrentRules>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RulesSeeder>();
