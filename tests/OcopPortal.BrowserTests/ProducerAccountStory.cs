@@ -23,6 +23,7 @@ public sealed partial class ProducerAccountStory(BrowserPortal app) : IClassFixt
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("Banh-pia-2026");
         await page.GetByLabel("Nhập lại mật khẩu").FillAsync("Banh-pia-2026");
         await page.GetByLabel("Tôi cam kết thông tin đăng ký là đúng sự thật.").CheckAsync();
+        await Screenshots.TakeAsync(page, "01-dang-ky");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync(email);
@@ -65,6 +66,7 @@ public sealed partial class ProducerAccountStory(BrowserPortal app) : IClassFixt
         await Assertions.Expect(errors).ToContainTextAsync("Email không đúng định dạng.");
         await Assertions.Expect(errors).ToContainTextAsync("Mật khẩu phải có ít nhất 10 ký tự.");
         await Assertions.Expect(errors).ToContainTextAsync("Mật khẩu nhập lại không khớp.");
+        await Screenshots.TakeAsync(page, "02-dang-ky-loi");
         // What was typed (except passwords) is kept, so nothing is lost on bad input.
         await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync("lan@khong-hop-le");
         Assert.Equal(before, await CountUsersAsync());

@@ -32,6 +32,7 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
         await page.GetByLabel("Giới tính").SelectOptionAsync(new SelectOptionValue { Label = "Nữ" });
         await page.GetByLabel("Số nhà, đường, ấp/thôn").FillAsync("Số 12, hẻm 3, đường Hai Bà Trưng");
         await page.GetByLabel("Số điện thoại").FillAsync("0912 345 678");
+        await Screenshots.TakeAsync(page, "03-ho-so-chu-the");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu hồ sơ chủ thể" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/producer$"));
@@ -56,5 +57,6 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải ảnh lên" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("photos").Locator("img")).ToHaveCountAsync(1);
         Assert.True(await page.GetByTestId("photos").Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Screenshots.TakeAsync(page, "04-san-pham");
     }
 }

@@ -40,6 +40,7 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
         await page.GotoAsync(hrefs.Single(h => h.EndsWith("/sets/7", StringComparison.Ordinal)));
         await Assertions.Expect(page.GetByTestId("sheet-title")).ToHaveTextAsync("Bộ 7: Chế biến từ rau, củ, quả, hạt");
         await Assertions.Expect(page.Locator("tr[data-criterion='2.3']").Filter(new() { HasText = "★★★★" })).ToHaveCountAsync(1);
+        await Screenshots.TakeAsync(page, "06-bo-tieu-chi-7");
     }
 
     [Fact]
@@ -62,6 +63,8 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
         await Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync("72");
         await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("Đạt 3★");
         await Assertions.Expect(page.GetByTestId("explanation")).ToContainTextAsync("tiêu chí 2.3, 5.1 chưa đạt mức tối thiểu của hạng 4★");
+        await page.GetByTestId("self-assessment-result").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "05-tu-danh-gia");
     }
 
     private static string SetNumber(string href) => href[(href.LastIndexOf('/') + 1)..];
