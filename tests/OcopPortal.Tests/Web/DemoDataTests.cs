@@ -37,6 +37,8 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
 
             await sp.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(default); // a second run adds nothing
             Assert.Equal(DemoProducers.All.Count, await db.Set<Producer>().CountAsync());
+            Assert.Equal(DemoProducers.Products.Count, await db.Set<Product>().CountAsync());
+            Assert.Equal(26, await db.Set<Product>().Where(p => p.CategoryCode == "VI.1").Select(p => p.CriteriaSetNumber).SingleAsync());
             Assert.Equal(DemoSeeder.Accounts.Count + 1, await db.Users.CountAsync());
             return true;
         });

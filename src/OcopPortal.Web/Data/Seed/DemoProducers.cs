@@ -30,4 +30,19 @@ public static class DemoProducers
         new("1800000008", ProducerType.Cooperative, "Hợp tác xã Mật ong tràm Kế Sách", "Huỳnh Thị Mai", Gender.Female, false,
             "31528", "Ấp An Phú", "0945123987", "matongkesach@demo.ocop.vn"),
     ];
+
+    /// <summary>One product per demo producer (tax code → name, classification leaf, description, story).</summary>
+    public static readonly IReadOnlyList<(string TaxCode, string Name, string Category, string Description, string? Story)> Products =
+    [
+        ("1800000001", "Bánh pía sầu riêng trứng muối", "I.3.b", "Vỏ bánh nhiều lớp, nhân đậu xanh, sầu riêng và trứng muối; hộp 4 cái, 500 g.",
+            "Công thức gia truyền ba đời của gia đình người Hoa ở Phú Lộc, làm thủ công mỗi sáng."),
+        ("1800000002", "Gạo thơm Mỹ Xuyên Xanh", "I.2.a", "Gạo thơm trồng theo quy trình VietGAP, túi 5 kg.", null),
+        ("1800000003", "Nước mắm cá cơm Vĩnh Hải", "I.4.a", "Nước mắm cá cơm ủ chượp 12 tháng trong thùng gỗ, độ đạm 35°N, chai 500 ml.",
+            "Nghề làm mắm của bà con Khmer ven biển Vĩnh Hải, giữ cách ủ chượp bằng muối hột địa phương."),
+        ("1800000004", "Trà mãng cầu Cù Lao Dung", "I.5.b", "Trà túi lọc từ trái mãng cầu xiêm sấy lạnh, hộp 20 túi.", null),
+        ("1800000005", "Bưởi năm roi Phong Điền", "I.1.a", "Bưởi năm roi vỏ mỏng, múi ráo, trồng trên đất phù sa cồn.", null),
+        ("1800000006", "Lạp xưởng tươi Vĩnh Châu", "I.3.d", "Lạp xưởng thịt heo nạc vai, phơi nắng tự nhiên, gói 500 g.", null),
+        ("1800000007", "Điểm du lịch cộng đồng Cồn Sơn", "VI.1", "Tham quan vườn trái cây, cá lóc bay, đờn ca tài tử cùng các hộ dân trên cồn.", null),
+        ("1800000008", "Mật ong hoa tràm Kế Sách", "I.2.b", "Mật ong hoa tràm khai thác tự nhiên, độ ẩm dưới 20 %, chai 500 ml.", null),
+    ];
 }

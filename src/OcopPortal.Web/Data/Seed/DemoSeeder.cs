@@ -83,5 +83,34 @@ public sealed class DemoSeeder(UserManager<AppUser> users, OcopDbContext db, IOp
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedProductsAsync(now, ct);
+    }
+
+    private async Task SeedProductsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var ruleSet = await db.RuleSets.Where(r => r.Code == RuleSetCatalog.Qd26Code).Select(r => r.Id).SingleAsync(ct);
+        var sets = await db.ProductCategories.Where(c => c.RuleSetId == ruleSet && c.CriteriaSetNumber != null)
+            .ToDictionaryAsync(c => c.Code, c => c.CriteriaSetNumber!.Value, ct);
+        var producers = await db.Set<Producer>().Where(p => DemoProducers.Products.Select(x => x.TaxCode).Contains(p.TaxCode))
+            .ToDictionaryAsync(p => p.TaxCode, p => p.Id, ct);
+        var existing = await db.Set<Product>().Where(p => producers.Values.Contains(p.ProducerId)).Select(p => p.Name).ToListAsync(ct);
+        foreach (var (taxCode, name, category, description, story) in DemoProducers.Products.Where(p => !existing.Contains(p.Name)))
+        {
+            db.Add(new Product
+            {
+                ProducerId = producers[taxCode],
+                Name = name,
+                RuleSetId = ruleSet,
+                CategoryCode = category,
+                CriteriaSetNumber = sets[category],
+                Description = description,
+                Story = story,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = Guid.NewGuid(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }
