@@ -16,6 +16,12 @@ public sealed class AuthorizationTests(PortalFactory factory) : IClassFixture<Po
         ["/admin/users/new"] = [Roles.Admin],
         ["/admin/mail"] = [Roles.Office, Roles.Admin],
         ["/admin/audit"] = [Roles.Office, Roles.Admin],
+        ["/admin/units"] = [Roles.Office, Roles.Admin],
+        ["/admin/units/import"] = [Roles.Admin],
+        ["/rules"] = [Roles.Office, Roles.Admin],
+        ["/office/producers"] = [Roles.Office],
+        ["/office/producers/new"] = [Roles.Office],
+        ["/producer/profile"] = [Roles.Producer],
     };
 
     public static TheoryData<string> AllRoles() => new(Roles.All);
