@@ -43,6 +43,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             BaseURL = BaseUrl,
             Locale = "vi-VN",
+            // Bootstrap skips its collapse animation then, so a click never lands on a menu still sliding open.
+            ReducedMotion = ReducedMotion.Reduce,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();

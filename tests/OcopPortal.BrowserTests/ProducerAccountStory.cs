@@ -16,6 +16,7 @@ public sealed partial class ProducerAccountStory(BrowserPortal app) : IClassFixt
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký chủ thể", Exact = true }).ClickAsync();
         await page.GetByLabel("Họ và tên người đăng ký").FillAsync("Nguyễn Thị Lan");
         await page.GetByLabel("Email").FillAsync(email);
@@ -41,6 +42,7 @@ public sealed partial class ProducerAccountStory(BrowserPortal app) : IClassFixt
         await Assertions.Expect(page.GetByTestId("workspace-producer")).ToHaveTextAsync("Trang của chủ thể OCOP");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
 

@@ -56,7 +56,9 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải ảnh lên" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("photos").Locator("img")).ToHaveCountAsync(1);
-        Assert.True(await page.GetByTestId("photos").Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        var photo = page.GetByTestId("photos").Locator("img");
+        await Assertions.Expect(photo).ToHaveJSPropertyAsync("complete", true); // waits for the download
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the stored photo does not decode as an image");
         await Screenshots.TakeAsync(page, "04-san-pham");
     }
 }

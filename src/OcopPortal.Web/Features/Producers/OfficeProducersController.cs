@@ -106,7 +106,7 @@ public sealed class OfficeProducersController(OcopDbContext db, ProducerProfiles
                 ModelState.AddModelError(nameof(input.TaxCode), l["Mã số thuế này đã có trong sổ chủ thể."]);
                 return View("Form", input);
             case SaveOutcome.Conflict:
-                ModelState.AddModelError("", l["Hồ sơ chủ thể vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất rồi sửa lại; những gì bạn nhập vẫn còn trên biểu mẫu."]);
+                ModelState.AddModelError("", l[ProducerProfiles.ConflictMessage]);
                 return View("Form", input);
             default:
                 TempData["Flash"] = l["Đã lưu hồ sơ chủ thể."].Value;

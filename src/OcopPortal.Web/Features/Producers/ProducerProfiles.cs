@@ -15,6 +15,10 @@ public enum SaveOutcome
 /// <summary>Creating and changing producer profiles: one place for uniqueness, concurrency and the audit trail.</summary>
 public sealed class ProducerProfiles(OcopDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>What a user reads when someone else saved the profile since their form was loaded (a localizer key).</summary>
+    public const string ConflictMessage =
+        "Hồ sơ chủ thể vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất rồi sửa lại; những gì bạn nhập vẫn còn trên biểu mẫu.";
+
     public Task<Producer?> OwnedByAsync(string userId, CancellationToken ct) =>
         db.Set<Producer>().SingleOrDefaultAsync(p => p.OwnerUserId == userId, ct);
 

@@ -45,7 +45,7 @@ public sealed class ProfileController(ProducerProfiles profiles, IOptions<Portal
                 ModelState.AddModelError(nameof(input.TaxCode), l["Mã số thuế này đã được một chủ thể khác đăng ký. Nếu đó là đơn vị của bạn, hãy liên hệ Văn phòng Điều phối."]);
                 return View(input);
             case SaveOutcome.Conflict:
-                ModelState.AddModelError("", l["Hồ sơ chủ thể vừa được người khác cập nhật. Hãy tải lại trang để xem thông tin mới nhất rồi sửa lại; những gì bạn nhập vẫn còn trên biểu mẫu."]);
+                ModelState.AddModelError("", l[ProducerProfiles.ConflictMessage]);
                 return View(input);
             default:
                 TempData["Flash"] = l["Đã lưu hồ sơ chủ thể."].Value;
