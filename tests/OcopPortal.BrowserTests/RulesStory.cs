@@ -58,6 +58,11 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
             await page.Locator($"input[name='Choices[{nodeId}]'][value='{optionId}']").CheckAsync();
         }
 
+        // Live: htmx posts the form on every change and swaps in the engine's verdict, no button needed.
+        await Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync("72");
+        await Assertions.Expect(page.GetByTestId("unanswered")).ToHaveCountAsync(0);
+
+        // And the same verdict from the plain form post (works without script).
         await page.GetByRole(AriaRole.Button, new() { Name = "Tính điểm và hạng sao" }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync("72");

@@ -76,6 +76,22 @@ public sealed class RulesScreensTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task The_live_fragment_gives_the_same_verdict_as_the_full_page()
+    {
+        var client = await SignedInAsync(Roles.Producer);
+        var id = await RuleSetIdAsync("QD-26-2026");
+        var page = $"/rules/{id}/sets/7/self-assessment";
+        var fields = await ChoicesAsync(id, 7, "2.3=1 5.1=2");
+        fields["__RequestVerificationToken"] = (await client.GetDocumentAsync(page)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var fragment = await Forms.ParseAsync(await client.PostAsync(page + "/result", new FormUrlEncodedContent(fields)));
+
+        Assert.Null(fragment.QuerySelector("nav.navbar")); // a fragment, without the layout
+        Assert.Equal("3", fragment.QuerySelector("[data-testid=total]")!.TextContent);
+        Assert.StartsWith("Còn 30 tiêu chí chưa chọn", fragment.QuerySelector("[data-testid=unanswered]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_option_from_another_set_is_refused_with_a_message()
     {
         var client = await SignedInAsync(Roles.Producer);

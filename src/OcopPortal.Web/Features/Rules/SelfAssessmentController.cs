@@ -39,11 +39,26 @@ public sealed class SelfAssessmentController(OcopDbContext db) : Controller
     public async Task<IActionResult> Index(int id, int number, SelfAssessmentInput input, CancellationToken ct)
     {
         var set = await db.LoadSheetAsync(id, number, ct);
+        return set is null ? NotFound() : View(new SelfAssessmentPage(set, input, Evaluate(set, input)));
+    }
+
+    /// <summary>The same evaluation as a fragment: htmx posts the form on every change and swaps the verdict in.</summary>
+    [HttpPost("result")]
+    public async Task<IActionResult> Result(int id, int number, SelfAssessmentInput input, CancellationToken ct)
+    {
+        var set = await db.LoadSheetAsync(id, number, ct);
         if (set is null)
         {
             return NotFound();
         }
 
+        var result = Evaluate(set, input);
+        return result is null ? PartialView("_FormErrors") : PartialView("_Result", result);
+    }
+
+    /// <summary>Scores the answers with the rating engine; null (and ModelState errors) when an answer is not on this sheet.</summary>
+    private SelfAssessmentResult? Evaluate(CriteriaSet set, SelfAssessmentInput input)
+    {
         var sheet = SheetDefinition.From(set);
         var leaves = set.Nodes.Where(n => sheet.Criteria.Any(c => c.Code == n.Code) && n.Options.Count > 0).ToDictionary(n => n.Id);
         var answers = new SheetAnswers();
@@ -65,13 +80,12 @@ public sealed class SelfAssessmentController(OcopDbContext db) : Controller
 
         if (!ModelState.IsValid)
         {
-            return View(new SelfAssessmentPage(set, input, null));
+            return null;
         }
 
         var score = SheetScoring.Score(sheet, answers);
         var bands = StarBands.Of(set.RuleSet!);
         var rating = StarRating.Rate(bands, score.Total, score.MinimumsMetUpTo, false, EvaluationLevel.Province);
-        var why = RatingExplanation.Explain(rating, score.Total, score.Unmet, bands);
-        return View(new SelfAssessmentPage(set, input, new SelfAssessmentResult(score, rating, why)));
+        return new SelfAssessmentResult(score, rating, RatingExplanation.Explain(rating, score.Total, score.Unmet, bands));
     }
 }
