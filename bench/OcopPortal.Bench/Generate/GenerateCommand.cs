@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using OcopPortal.Web.Data;
+using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain;
 
 namespace OcopPortal.Bench.Generate;
@@ -12,12 +15,12 @@ namespace OcopPortal.Bench.Generate;
 public static class GenerateCommand
 {
     /// <summary>In order: later generators read what earlier ones made (users before audit and mail).</summary>
-    private static readonly IGenerator[] Generators = [new IdentityGenerator(), new AuditGenerator(), new OutboxGenerator()];
+    private static IGenerator[] Generators(OcopDbContext db) =>
+        [new IdentityGenerator(), new AuditGenerator(), new OutboxGenerator(), new ProducerGenerator(db)];
 
     /// <summary>Targets of the issue whose model is not built yet; the issue that builds one moves it into a generator.</summary>
     private static readonly (string What, Func<Scale, int> Target)[] Pending =
     [
-        ("products", s => s.Products),
         ("dossiers", s => s.Dossiers),
         ("score rows", s => s.ScoreRows),
     ];
@@ -47,6 +50,12 @@ public static class GenerateCommand
             await db.Database.MigrateAsync(ct);
             Console.WriteLine($"  migrations applied       {clock.Elapsed.TotalSeconds,11:F1}s");
 
+            // Reference data the portal seeds on start (rule sets, administrative units): producers and products point at it.
+            var env = new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory };
+            await new RulesSeeder(db, env, TimeProvider.System, NullLogger<RulesSeeder>.Instance).SeedAsync(ct);
+            await new AdminUnitsSeeder(db, env, NullLogger<AdminUnitsSeeder>.Instance).SeedAsync(ct);
+            Console.WriteLine($"  reference data seeded    {clock.Elapsed.TotalSeconds,11:F1}s");
+
             // One hash for everyone (see GenerationContext.PasswordHash); same hasher and options as the portal's.
             var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), BenchAccounts.Password);
             await db.Database.OpenConnectionAsync(ct);
@@ -55,7 +64,7 @@ public static class GenerateCommand
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var context = new GenerationContext(db, tx.GetDbTransaction(), scale, hash);
-                foreach (var generator in Generators)
+                foreach (var generator in Generators(db))
                 {
                     var step = Stopwatch.StartNew();
                     await generator.GenerateAsync(context, ct);
