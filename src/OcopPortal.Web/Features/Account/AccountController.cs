@@ -34,7 +34,8 @@ public sealed class AccountController(
 
         if (result.Succeeded)
         {
-            audit.Record("account.signed-in", nameof(AppUser), user!.Id, actor: null);
+            // The cookie only takes effect on the next request, so name the actor explicitly.
+            audit.Record("account.signed-in", nameof(AppUser), user!.Id, actor: await signIn.CreateUserPrincipalAsync(user));
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/my");
         }
@@ -56,5 +57,40 @@ public sealed class AccountController(
         await signIn.SignOutAsync();
         TempData["Flash"] = l["Bạn đã đăng xuất."].Value;
         return LocalRedirect("/");
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!);
+            if (result.Succeeded)
+            {
+                await signIn.RefreshSignInAsync(user);
+                audit.Record("account.password-changed", nameof(AppUser), user.Id);
+                await db.SaveChangesAsync();
+                TempData["Flash"] = l["Đã đổi mật khẩu."].Value;
+                return LocalRedirect("/my");
+            }
+
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError("", e.Code == "PasswordMismatch" ? l["Mật khẩu hiện tại không đúng."] : e.Description);
+            }
+        }
+
+        return View(new ChangePasswordInput());
     }
 }

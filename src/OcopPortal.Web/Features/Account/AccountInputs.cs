@@ -41,3 +41,12 @@ public sealed class SetPasswordInput
 
     public string? ConfirmPassword { get; set; }
 }
+
+public sealed class ChangePasswordInput
+{
+    public string? CurrentPassword { get; set; }
+
+    public string? NewPassword { get; set; }
+
+    public string? ConfirmPassword { get; set; }
+}

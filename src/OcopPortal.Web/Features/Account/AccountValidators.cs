@@ -47,3 +47,13 @@ public sealed class SetPasswordInputValidator : AbstractValidator<SetPasswordInp
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(l["Mật khẩu nhập lại không khớp."]);
     }
 }
+
+public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePasswordInput>
+{
+    public ChangePasswordInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(l["Vui lòng nhập mật khẩu hiện tại."]);
+        PasswordRules.Apply(this, x => x.NewPassword, l);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(l["Mật khẩu nhập lại không khớp."]);
+    }
+}
