@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.AdminUnits;
+using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
+using OcopPortal.Web.Infrastructure.Notifications;
 
 namespace OcopPortal.Web.Data;
 
@@ -44,6 +46,22 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
 
     /// <summary>The bytes of uploads; read them through <see cref="FileStore.OpenReadAsync"/>, which streams.</summary>
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierSlot> DossierSlots => Set<DossierSlot>();
+
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+
+    public DbSet<CommuneAssessment> CommuneAssessments => Set<CommuneAssessment>();
+
+    public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
+
+    public DbSet<StaffCommune> StaffCommunes => Set<StaffCommune>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

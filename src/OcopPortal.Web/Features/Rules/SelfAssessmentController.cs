@@ -56,36 +56,14 @@ public sealed class SelfAssessmentController(OcopDbContext db) : Controller
         return result is null ? PartialView("_FormErrors") : PartialView("_Result", result);
     }
 
-    /// <summary>Scores the answers with the rating engine; null (and ModelState errors) when an answer is not on this sheet.</summary>
     private SelfAssessmentResult? Evaluate(CriteriaSet set, SelfAssessmentInput input)
     {
-        var sheet = SheetDefinition.From(set);
-        var leaves = set.Nodes.Where(n => sheet.Criteria.Any(c => c.Code == n.Code) && n.Options.Count > 0).ToDictionary(n => n.Id);
-        var answers = new SheetAnswers();
-        foreach (var (nodeId, optionId) in input.Choices)
+        var result = SelfAssessmentScoring.Evaluate(set, input);
+        if (result is null)
         {
-            if (!leaves.TryGetValue(nodeId, out var node) || node.Options.All(o => o.Id != optionId))
-            {
-                ModelState.AddModelError("", "Phương án đã chọn không thuộc bộ tiêu chí này.");
-                continue;
-            }
-
-            answers.Choose(node.Code, optionId);
+            ModelState.AddModelError("", SelfAssessmentScoring.ForeignOptionMessage);
         }
 
-        foreach (var nodeId in input.NotApplicable.Where(leaves.ContainsKey))
-        {
-            answers.NotApplicable.Add(leaves[nodeId].Code);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
-
-        var score = SheetScoring.Score(sheet, answers);
-        var bands = StarBands.Of(set.RuleSet!);
-        var rating = StarRating.Rate(bands, score.Total, score.MinimumsMetUpTo, false, EvaluationLevel.Province);
-        return new SelfAssessmentResult(score, rating, RatingExplanation.Explain(rating, score.Total, score.Unmet, bands));
+        return result;
     }
 }

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Office staff and admins: the mail log, audit log and anything run by the provincial office.</summary>
     public const string OfficeOrAdmin = nameof(OfficeOrAdmin);
 
+    /// <summary>Who works with dossiers: producers (their own), commune officers (their communes), the Office and Admin.</summary>
+    public const string Dossiers = nameof(Dossiers);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -30,5 +33,6 @@ public static class Policies
         o.AddPolicy(Council, p => p.RequireRole(Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
         o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
+        o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

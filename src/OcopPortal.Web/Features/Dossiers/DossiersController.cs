@@ -1,0 +1,258 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Domain.Dossiers;
+using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Domain.Rating;
+using OcopPortal.Web.Features.Producers;
+using OcopPortal.Web.Features.Rules;
+using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Auth;
+using OcopPortal.Web.Infrastructure.Web;
+
+namespace OcopPortal.Web.Features.Dossiers;
+
+/// <summary>
+/// Dossier lists and the dossier page for every role that works with dossiers, plus what the producer edits while
+/// preparing one (details, self-assessment). Every dossier is loaded through <see cref="DossierAccess"/>.
+/// </summary>
+[Authorize(Policy = Policies.Dossiers)]
+[Route("dossiers")]
+public sealed class DossiersController(
+    OcopDbContext db, DossierAccess access, DossierService dossiers, DossierPages pages, ProducerProfiles profiles,
+    AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    public const string ConflictMessage = "Hồ sơ vừa được người khác xử lý hoặc cập nhật. Trang đã được tải lại với thông tin mới nhất; thao tác của bạn chưa được thực hiện.";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] DossierFilter filter, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var visible = access.Visible(User);
+        var query = from d in visible
+                    join p in db.Set<Product>() on d.ProductId equals p.Id
+                    join pr in db.Set<Producer>() on d.ProducerId equals pr.Id
+                    join c in db.Communes on d.CommuneCode equals c.Code
+                    select new { d, p, pr, c };
+        if (filter.Status is { } status)
+        {
+            query = query.Where(x => x.d.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Commune))
+        {
+            query = query.Where(x => x.d.CommuneCode == filter.Commune);
+        }
+
+        if (filter.Set is { } set)
+        {
+            query = query.Where(x => x.p.CriteriaSetNumber == set);
+        }
+
+        if (filter.Overdue)
+        {
+            query = query.Where(x => (x.d.Status == DossierStatus.AtCommune && x.d.CommuneDueOn < today)
+                                     || (x.d.Status == DossierStatus.SupplementRequested && x.d.SupplementDueOn < today));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(x => x.p.Name.Contains(q) || x.pr.Name.Contains(q) || (x.d.Number != null && x.d.Number.Contains(q)));
+        }
+
+        var rows = await query.OrderByDescending(x => x.d.UpdatedAt).ThenByDescending(x => x.d.Id)
+            .Select(x => new DossierRow(x.d.Id, x.d.Number, x.p.Name, x.pr.Name, x.d.CommuneCode, x.c.Name, x.d.Kind, x.d.TargetStars, x.d.Status,
+                x.d.UpdatedAt, x.d.CommuneDueOn, x.d.SupplementDueOn, x.p.CriteriaSetNumber))
+            .ToPagedAsync(filter.Page, ct: ct);
+        var communeCodes = await visible.Select(d => d.CommuneCode).Distinct().ToListAsync(ct);
+        var communes = (await db.Communes.Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Code, c.Name)).ToList();
+        var ruleSetId = await HttpContext.RequestServices.GetRequiredService<CurrentRules>().IdAsync(ct);
+        var sets = (await db.CriteriaSets.Where(s => s.RuleSetId == ruleSetId).OrderBy(s => s.Number).Select(s => new { s.Number, s.Name }).ToListAsync(ct))
+            .Select(s => (s.Number, s.Name)).ToList();
+        return View(new DossierListPage(rows, filter, communes, sets, today, User.IsInRole(Roles.Producer)));
+    }
+
+    [Authorize(Policy = Policies.Producer)]
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int? productId, CancellationToken ct)
+    {
+        var producer = await profiles.OwnedByAsync(DossierAccess.UserId(User), ct);
+        if (producer is null)
+        {
+            TempData["Flash"] = l["Hãy khai báo hồ sơ chủ thể trước khi lập hồ sơ sản phẩm."].Value;
+            return Redirect("/producer/profile");
+        }
+
+        return View(await NewPageAsync(producer, new DossierDetailsInput { ProductId = productId, Kind = DossierKind.FirstEvaluation }, ct));
+    }
+
+    [Authorize(Policy = Policies.Producer)]
+    [HttpPost("new")]
+    public async Task<IActionResult> New(DossierDetailsInput input, CancellationToken ct)
+    {
+        var producer = await profiles.OwnedByAsync(DossierAccess.UserId(User), ct);
+        if (producer is null)
+        {
+            return Redirect("/producer/profile");
+        }
+
+        var product = input.ProductId is { } pid ? await db.Set<Product>().SingleOrDefaultAsync(p => p.Id == pid && p.ProducerId == producer.Id, ct) : null;
+        if (product is null)
+        {
+            ModelState.AddModelError(nameof(input.ProductId), l["Vui lòng chọn một sản phẩm của bạn."]);
+        }
+        else if (await db.Dossiers.AnyAsync(d => d.ProductId == product.Id && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Accepted, ct))
+        {
+            ModelState.AddModelError(nameof(input.ProductId), l["Sản phẩm này đang có một hồ sơ chưa xử lý xong; hãy tiếp tục hồ sơ đó."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await NewPageAsync(producer, input, ct));
+        }
+
+        var dossier = await dossiers.OpenAsync(producer, product!, input, User, ct);
+        TempData["Flash"] = l["Đã lập hồ sơ. Danh mục tài liệu bên dưới cho biết những gì cần tải lên."].Value;
+        return Redirect($"/dossiers/{dossier.Id}");
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(User, id, ct);
+        return grant is null ? NotFound() : View(await pages.BuildAsync(grant, ct));
+    }
+
+    /// <summary>The producer changes a draft's kind, target or narrative; the checklist follows (files are kept).</summary>
+    [Authorize(Policy = Policies.Producer)]
+    [HttpPost("{id:int}/details")]
+    public async Task<IActionResult> Details(int id, DossierDetailsInput input, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(User, id, ct);
+        if (grant is not { Actor: DossierActor.Producer } || grant.Dossier.Status != DossierStatus.Draft)
+        {
+            return grant is null ? NotFound() : Forbid();
+        }
+
+        var d = grant.Dossier;
+        if (!ModelState.IsValid)
+        {
+            TempData["DetailsErrors"] = string.Join("\n", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
+            return Redirect($"/dossiers/{id}#details");
+        }
+
+        db.Entry(d).Property(x => x.Version).OriginalValue = input.Version;
+        input.ApplyTo(d);
+        DossierService.SyncSlots(d, SheetDefinition.From(await dossiers.PinnedSetAsync(d, ct)));
+        d.UpdatedAt = clock.GetUtcNow();
+        d.Version = Guid.NewGuid();
+        audit.Record("dossier.details-updated", nameof(Dossier), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { d.Kind, d.TargetStars });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Đã lưu thông tin hồ sơ; danh mục tài liệu đã được cập nhật theo hạng sao mục tiêu."].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["FlashError"] = l[ConflictMessage].Value;
+        }
+
+        return Redirect($"/dossiers/{id}");
+    }
+
+    [HttpGet("{id:int}/self-assessment")]
+    public async Task<IActionResult> SelfAssessment(int id, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(User, id, ct);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        var page = await pages.BuildAsync(grant, ct);
+        var answers = await db.Set<DossierAnswer>().AsNoTracking().Where(a => a.DossierId == id).ToListAsync(ct);
+        return View(new DossierSelfAssessmentPage(page, DossierAnswers.ToInput(page.CriteriaSet, answers)));
+    }
+
+    /// <summary>Saves the producer's answers and the engine's verdict (the server is the source of truth).</summary>
+    [Authorize(Policy = Policies.Producer)]
+    [HttpPost("{id:int}/self-assessment")]
+    public async Task<IActionResult> SelfAssessment(int id, SelfAssessmentInput input, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(User, id, ct);
+        if (grant is not { Actor: DossierActor.Producer })
+        {
+            return NotFound();
+        }
+
+        var page = await pages.BuildAsync(grant, ct);
+        if (!DossierWorkflow.ProducerMayEdit(grant.Dossier.Status) || grant.Dossier.Status != DossierStatus.Draft)
+        {
+            TempData["FlashError"] = l["Chỉ sửa được phần tự đánh giá khi hồ sơ còn là bản nháp."].Value;
+            return Redirect($"/dossiers/{id}/self-assessment");
+        }
+
+        var set = page.CriteriaSet;
+        var result = SelfAssessmentScoring.Evaluate(set, input);
+        if (result is null)
+        {
+            ModelState.AddModelError("", l[SelfAssessmentScoring.ForeignOptionMessage]);
+            return View(new DossierSelfAssessmentPage(page, input));
+        }
+
+        var leaves = SelfAssessmentScoring.LeavesById(set, SheetDefinition.From(set));
+        var stored = await db.Set<DossierAnswer>().Where(a => a.DossierId == id).ToListAsync(ct);
+        db.RemoveRange(stored);
+        foreach (var (nodeId, node) in leaves)
+        {
+            var chosen = input.Choices.TryGetValue(nodeId, out var o) ? o : (int?)null;
+            var na = input.NotApplicable.Contains(nodeId);
+            if (chosen is not null || na)
+            {
+                db.Add(new DossierAnswer { DossierId = id, CriterionCode = node.Code, OptionId = chosen, NotApplicable = na });
+            }
+        }
+
+        var d = grant.Dossier;
+        d.SelfAssessedTotal = result.Score.Total;
+        d.SelfAssessedStars = result.Rating.Stars;
+        d.UpdatedAt = clock.GetUtcNow();
+        audit.Record("dossier.self-assessed", nameof(Dossier), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { result.Score.Total, result.Rating.Stars });
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Đã lưu phần tự đánh giá: {0} điểm.", result.Score.Total.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture)].Value;
+        return Redirect($"/dossiers/{id}/self-assessment");
+    }
+
+    /// <summary>The live verdict while options are chosen (htmx); nothing is stored.</summary>
+    [Authorize(Policy = Policies.Producer)]
+    [HttpPost("{id:int}/self-assessment/result")]
+    public async Task<IActionResult> SelfAssessmentResult(int id, SelfAssessmentInput input, CancellationToken ct)
+    {
+        var grant = await access.FindAsync(User, id, ct);
+        if (grant is not { Actor: DossierActor.Producer })
+        {
+            return NotFound();
+        }
+
+        var result = SelfAssessmentScoring.Evaluate(await dossiers.PinnedSetAsync(grant.Dossier, ct), input);
+        if (result is null)
+        {
+            ModelState.AddModelError("", l[SelfAssessmentScoring.ForeignOptionMessage]);
+            return PartialView("_FormErrors");
+        }
+
+        return PartialView("~/Features/Rules/SelfAssessment/_Result.cshtml", result);
+    }
+
+    private async Task<NewDossierPage> NewPageAsync(Producer producer, DossierDetailsInput input, CancellationToken ct)
+    {
+        var products = await db.Set<Product>().Where(p => p.ProducerId == producer.Id).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return new NewDossierPage(input, products.Select(p => (p.Id, p.Name)).ToList());
+    }
+}
+
+public sealed record DossierSelfAssessmentPage(DossierPage Page, SelfAssessmentInput Input);
