@@ -94,6 +94,29 @@ public static class Forms
         return await client.PostAsync(actionUrl, body);
     }
 
+    /// <summary>
+    /// A crafted post to <paramref name="actionUrl"/> that the page offers no form for (what a user could still send
+    /// by hand): it carries the session's antiforgery token, taken from any form on <paramref name="pageUrl"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostCraftedAsync(this HttpClient client, string pageUrl, string actionUrl, IDictionary<string, string> fields, (string Name, string FileName, byte[] Content)? file = null)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl}");
+        var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        if (file is { } f)
+        {
+            body.Add(new ByteArrayContent(f.Content), f.Name, f.FileName);
+        }
+
+        return await client.PostAsync(actionUrl, body);
+    }
+
     public static async Task SignInAsync(this HttpClient client, string email, string password = PortalFactory.Password)
     {
         var response = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -27,10 +27,14 @@ public sealed class DossierFilesController(DossierAccess access, DossierService 
             return NotFound();
         }
 
+        if (!DossierWorkflow.ProducerMayEdit(grant.Dossier.Status, slot))
+        {
+            TempData["FlashError"] = l["Không thể thay đổi tài liệu này: hồ sơ đã nộp (chỉ các mục được yêu cầu bổ sung mới mở lại)."].Value;
+            return Redirect($"/dossiers/{id}");
+        }
+
         var previous = replaces is { } r ? slot.Files.SingleOrDefault(f => f.Id == r && f.IsCurrent) : null;
-        var error = !DossierWorkflow.ProducerMayEdit(grant.Dossier.Status, slot)
-                ? l["Không thể thay đổi tài liệu này: hồ sơ đã nộp (chỉ các mục được yêu cầu bổ sung mới mở lại)."].Value
-            : file is null || file.Length == 0 ? l["Vui lòng chọn tệp để tải lên."].Value
+        var error = file is null || file.Length == 0 ? l["Vui lòng chọn tệp để tải lên."].Value
             : replaces is not null && previous is null ? l["Tệp cần thay thế không còn trong mục này; hãy tải lại trang."].Value
             : await dossiers.AddFileAsync(grant.Dossier, slot, file, previous, User, ct);
         if (error is null)
