@@ -22,6 +22,8 @@ public sealed class AuthorizationTests(PortalFactory factory) : IClassFixture<Po
         ["/office/producers"] = [Roles.Office],
         ["/office/producers/new"] = [Roles.Office],
         ["/producer/profile"] = [Roles.Producer],
+        ["/dossiers"] = [Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin],
+        ["/notifications"] = [.. Roles.All],
     };
 
     public static TheoryData<string> AllRoles() => new(Roles.All);

@@ -26,7 +26,7 @@ public sealed class DossierFilter
 
 public sealed record DossierRow(
     int Id, string? Number, string Product, string Producer, string CommuneCode, string CommuneName, DossierKind Kind,
-    int TargetStars, DossierStatus Status, DateTimeOffset UpdatedAt, DateOnly? CommuneDueOn, DateOnly? SupplementDueOn, int CriteriaSetNumber)
+    int TargetStars, DossierStatus Status, DateTimeOffset UpdatedAt, DateOnly? CommuneDueOn, DateOnly? SupplementDueOn, int CriteriaSetNumber, int Missing)
 {
     /// <summary>The deadline that applies now, if any, and whether it has passed.</summary>
     public DateOnly? DueOn => Status switch

@@ -65,7 +65,8 @@ public sealed class DossiersController(
 
         var rows = await query.OrderByDescending(x => x.d.UpdatedAt).ThenByDescending(x => x.d.Id)
             .Select(x => new DossierRow(x.d.Id, x.d.Number, x.p.Name, x.pr.Name, x.d.CommuneCode, x.c.Name, x.d.Kind, x.d.TargetStars, x.d.Status,
-                x.d.UpdatedAt, x.d.CommuneDueOn, x.d.SupplementDueOn, x.p.CriteriaSetNumber))
+                x.d.UpdatedAt, x.d.CommuneDueOn, x.d.SupplementDueOn, x.p.CriteriaSetNumber,
+                x.d.Slots.Count(s => s.Required && !s.Files.Any(f => f.SupersededAt == null))))
             .ToPagedAsync(filter.Page, ct: ct);
         var communeCodes = await visible.Select(d => d.CommuneCode).Distinct().ToListAsync(ct);
         var communes = (await db.Communes.Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
