@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.AdminUnits;
+using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
@@ -62,6 +63,22 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<StaffCommune> StaffCommunes => Set<StaffCommune>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Council> Councils => Set<Council>();
+
+    public DbSet<CouncilSeat> CouncilSeats => Set<CouncilSeat>();
+
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+
+    public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
+
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<ScoreSheetAnswer> ScoreSheetAnswers => Set<ScoreSheetAnswer>();
+
+    public DbSet<RoundAttendance> RoundAttendance => Set<RoundAttendance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

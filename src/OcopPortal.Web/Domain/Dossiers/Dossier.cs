@@ -36,6 +36,12 @@ public enum DossierStatus
 
     /// <summary>Withdrawn by the producer before evaluation (final).</summary>
     Withdrawn = 6,
+
+    /// <summary>Assigned to an evaluation round: the council evaluates it; no longer withdrawable.</summary>
+    InEvaluation = 7,
+
+    /// <summary>The council's result is finalised; the recognition decision follows.</summary>
+    Evaluated = 8,
 }
 
 /// <summary>

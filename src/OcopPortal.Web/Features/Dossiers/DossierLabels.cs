@@ -22,6 +22,8 @@ public static class DossierLabels
         DossierStatus.Accepted => "Đã tiếp nhận đầy đủ",
         DossierStatus.Rejected => "Không tiếp nhận",
         DossierStatus.Withdrawn => "Đã rút",
+        DossierStatus.InEvaluation => "Đang đánh giá",
+        DossierStatus.Evaluated => "Đã có kết quả đánh giá",
         _ => s.ToString(),
     };
 
@@ -30,7 +32,8 @@ public static class DossierLabels
         DossierStatus.Draft => "text-bg-secondary",
         DossierStatus.AtCommune or DossierStatus.AtProvince => "text-bg-primary",
         DossierStatus.SupplementRequested => "text-bg-warning",
-        DossierStatus.Accepted => "text-bg-success",
+        DossierStatus.Accepted or DossierStatus.Evaluated => "text-bg-success",
+        DossierStatus.InEvaluation => "text-bg-info",
         _ => "text-bg-dark",
     };
 

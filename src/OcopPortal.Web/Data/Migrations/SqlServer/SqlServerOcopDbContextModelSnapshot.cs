@@ -397,6 +397,328 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ConflictDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Conflicted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeclaredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeatId");
+
+                    b.HasIndex("RoundEntryId", "SeatId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.Council", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Councils");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.CouncilSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CouncilSeats");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FinalisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("LegalDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ScoringDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ScoringOpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("Year", "Number");
+
+                    b.ToTable("EvaluationRounds");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.RoundAttendance", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("bit");
+
+                    b.HasKey("RoundId", "SeatId");
+
+                    b.HasIndex("SeatId");
+
+                    b.ToTable("RoundAttendance");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.RoundEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdvisoryNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResultDetail")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal?>("ResultMean")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("ResultStars")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SpreadJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("RoundEntries");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ScoreSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("OverallComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeatId");
+
+                    b.HasIndex("RoundEntryId", "SeatId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheets");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ScoreSheetAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("Eliminates")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "CriterionCode")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheetAnswers");
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Domain.Dossiers.CommuneAssessment", b =>
                 {
                     b.Property<int>("DossierId")
@@ -1547,6 +1869,98 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ConflictDeclaration", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.CouncilSeat", null)
+                        .WithMany()
+                        .HasForeignKey("SeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.CouncilSeat", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.Council", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.EvaluationRound", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.RoundAttendance", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.EvaluationRound", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.CouncilSeat", null)
+                        .WithMany()
+                        .HasForeignKey("SeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.RoundEntry", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.EvaluationRound", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ScoreSheet", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.CouncilSeat", null)
+                        .WithMany()
+                        .HasForeignKey("SeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ScoreSheetAnswer", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.ScoreSheet", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Domain.Dossiers.CommuneAssessment", b =>
                 {
                     b.HasOne("OcopPortal.Web.Domain.Dossiers.Dossier", null)
@@ -1766,6 +2180,23 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.Council", b =>
+                {
+                    b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.EvaluationRound", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Councils.ScoreSheet", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Dossiers.Dossier", b =>
