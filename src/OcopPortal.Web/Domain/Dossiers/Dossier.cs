@@ -193,6 +193,9 @@ public enum DossierEventKind
     Accepted = 6,
     Rejected = 7,
     Withdrawn = 8,
+    AssignedToRound = 9,
+    ReturnedFromRound = 10,
+    Evaluated = 11,
 }
 
 /// <summary>A transition (or a step inside one): who, when, from which status to which, and why. Append-only.</summary>

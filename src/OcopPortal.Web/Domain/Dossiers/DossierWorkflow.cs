@@ -41,7 +41,15 @@ public static class DossierWorkflow
         [DossierStatus.Draft, DossierStatus.AtCommune, DossierStatus.AtProvince, DossierStatus.SupplementRequested, DossierStatus.Accepted],
         DossierStatus.Withdrawn);
 
-    public static readonly IReadOnlyList<Transition> All = [Submit, Assess, Forward, RequestSupplement, Resubmit, Accept, Reject, Withdraw];
+    /// <summary>The office puts an accepted dossier into an evaluation round (and may take it back while the round is prepared).</summary>
+    public static readonly Transition AssignToRound = new(DossierEventKind.AssignedToRound, DossierActor.Office, [DossierStatus.Accepted], DossierStatus.InEvaluation);
+
+    public static readonly Transition ReturnFromRound = new(DossierEventKind.ReturnedFromRound, DossierActor.Office, [DossierStatus.InEvaluation], DossierStatus.Accepted);
+
+    /// <summary>The chair finalised the round's result for it.</summary>
+    public static readonly Transition Evaluate = new(DossierEventKind.Evaluated, DossierActor.Office, [DossierStatus.InEvaluation], DossierStatus.Evaluated);
+
+    public static readonly IReadOnlyList<Transition> All = [Submit, Assess, Forward, RequestSupplement, Resubmit, Accept, Reject, Withdraw, AssignToRound, ReturnFromRound, Evaluate];
 
     public static bool Allows(Transition t, DossierStatus status, DossierActor actor) => t.Actor == actor && t.From.Contains(status);
 

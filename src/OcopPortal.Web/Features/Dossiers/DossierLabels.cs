@@ -48,6 +48,9 @@ public static class DossierLabels
         DossierEventKind.Accepted => "Tỉnh tiếp nhận hồ sơ đầy đủ",
         DossierEventKind.Rejected => "Tỉnh không tiếp nhận",
         DossierEventKind.Withdrawn => "Chủ thể rút hồ sơ",
+        DossierEventKind.AssignedToRound => "Đưa vào đợt đánh giá",
+        DossierEventKind.ReturnedFromRound => "Rút khỏi đợt đánh giá",
+        DossierEventKind.Evaluated => "Hội đồng có kết quả đánh giá",
         _ => e.ToString(),
     };
 }

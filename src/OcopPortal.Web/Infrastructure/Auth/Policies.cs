@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Who works with dossiers: producers (their own), commune officers (their communes), the Office and Admin.</summary>
     public const string Dossiers = nameof(Dossiers);
 
+    /// <summary>The Office and council members (round pages; each action checks the seat and the round's state).</summary>
+    public const string OfficeOrCouncil = nameof(OfficeOrCouncil);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -33,6 +36,7 @@ public static class Policies
         o.AddPolicy(Council, p => p.RequireRole(Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
         o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
+        o.AddPolicy(OfficeOrCouncil, p => p.RequireRole(Roles.Office, Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

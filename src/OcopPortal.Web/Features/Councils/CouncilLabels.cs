@@ -1,0 +1,49 @@
+using OcopPortal.Web.Domain.Councils;
+
+namespace OcopPortal.Web.Features.Councils;
+
+/// <summary>Vietnamese names for council things (localizer keys).</summary>
+public static class CouncilLabels
+{
+    public static string Role(SeatRole r) => r switch
+    {
+        SeatRole.Chair => "Chủ tịch Hội đồng",
+        SeatRole.Member => "Thành viên",
+        SeatRole.Secretary => "Thành viên kiêm Thư ký",
+        SeatRole.InvitedExpert => "Chuyên gia mời (không chấm điểm)",
+        _ => r.ToString(),
+    };
+
+    public static string Mode(RoundMode m) => m switch
+    {
+        RoundMode.Meeting => "Họp Hội đồng",
+        RoundMode.WrittenOpinion => "Lấy ý kiến bằng văn bản",
+        _ => m.ToString(),
+    };
+
+    public static string Status(RoundStatus s) => s switch
+    {
+        RoundStatus.Preparing => "Chuẩn bị (tổ tư vấn)",
+        RoundStatus.Scoring => "Đang chấm điểm",
+        RoundStatus.Closed => "Đã khóa chấm điểm",
+        RoundStatus.Finalised => "Đã chốt kết quả",
+        _ => s.ToString(),
+    };
+
+    public static string Ground(ConflictGround g) => g switch
+    {
+        ConflictGround.Professional => "Quan hệ công việc, tư vấn",
+        ConflictGround.FamilyOrPersonal => "Quan hệ gia đình, cá nhân",
+        ConflictGround.Other => "Lý do khác",
+        _ => g.ToString(),
+    };
+
+    public static string State(EntryState s) => s switch
+    {
+        EntryState.AwaitingSheets => "Chờ phiếu chấm",
+        EntryState.NoQuorum => "Không đủ số thành viên: chưa có kết quả",
+        EntryState.SpreadFlagged => "Chênh lệch quá 10 điểm: Chủ tịch xử lý",
+        EntryState.Ready => "Có kết quả",
+        _ => s.ToString(),
+    };
+}
