@@ -22,6 +22,12 @@ public static class Policies
     /// <summary>Who works with dossiers: producers (their own), commune officers (their communes), the Office and Admin.</summary>
     public const string Dossiers = nameof(Dossiers);
 
+    /// <summary>
+    /// The council's records of a round (minutes, scoring sheets, export): the Office and council members; which
+    /// round, product and sheet a member may open is decided per seat by <c>CouncilRecords</c>.
+    /// </summary>
+    public const string CouncilRecords = nameof(CouncilRecords);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -34,5 +40,6 @@ public static class Policies
         o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
         o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
+        o.AddPolicy(CouncilRecords, p => p.RequireRole(Roles.Office, Roles.CouncilMember, Roles.CouncilChair));
     }
 }
