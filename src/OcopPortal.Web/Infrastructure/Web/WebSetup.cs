@@ -9,6 +9,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
+using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Audit;
@@ -63,6 +64,8 @@ public static class WebSetup
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierPages>();
+        services.AddScoped<CouncilRounds>();
+        services.AddScoped<MemberScoring>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
