@@ -21,12 +21,12 @@ public static class CouncilLabels
         _ => m.ToString(),
     };
 
-    public static string Status(RoundStatus s) => s switch
+    public static string Status(Domain.Councils.RoundStatus s) => s switch
     {
-        RoundStatus.Preparing => "Chuẩn bị (tổ tư vấn)",
-        RoundStatus.Scoring => "Đang chấm điểm",
-        RoundStatus.Closed => "Đã khóa chấm điểm",
-        RoundStatus.Finalised => "Đã chốt kết quả",
+        Domain.Councils.RoundStatus.Preparing => "Chuẩn bị (tổ tư vấn)",
+        Domain.Councils.RoundStatus.Scoring => "Đang chấm điểm",
+        Domain.Councils.RoundStatus.Closed => "Đã khóa chấm điểm",
+        Domain.Councils.RoundStatus.Finalised => "Đã chốt kết quả",
         _ => s.ToString(),
     };
 
@@ -45,5 +45,22 @@ public static class CouncilLabels
         EntryState.SpreadFlagged => "Chênh lệch quá 10 điểm: Chủ tịch xử lý",
         EntryState.Ready => "Có kết quả",
         _ => s.ToString(),
+    };
+
+    public static string RoundStatus(Domain.Councils.RoundStatus s) => Status(s);
+
+    public static string RoundBadge(Domain.Councils.RoundStatus s) => s switch
+    {
+        Domain.Councils.RoundStatus.Preparing => "text-bg-secondary",
+        Domain.Councils.RoundStatus.Scoring => "text-bg-primary",
+        Domain.Councils.RoundStatus.Closed => "text-bg-info",
+        _ => "text-bg-success",
+    };
+
+    public static string Sheet(SheetStatus? s) => s switch
+    {
+        SheetStatus.Draft => "Bản nháp",
+        SheetStatus.Submitted => "Đã nộp",
+        _ => "Chưa chấm",
     };
 }

@@ -55,6 +55,15 @@ public static class SelfAssessmentScoring
     }
 }
 
-/// <summary>The sheet's options as radio buttons (shared by the rules page and the dossier's Mẫu 02).</summary>
+/// <summary>The sheet's options as radio buttons (shared by the rules page, the dossier's Mẫu 02 and the council member's sheet).</summary>
 /// <param name="EvidenceUrl">Where a criterion's evidence is (criterion code → link), or null.</param>
-public sealed record CriteriaSheetForm(CriteriaSet Set, SelfAssessmentInput Input, bool Disabled = false, Func<string, string?>? EvidenceUrl = null);
+/// <param name="Extras">What a council member's sheet adds to each criterion, or null for a self-assessment.</param>
+public sealed record CriteriaSheetForm(
+    CriteriaSet Set, SelfAssessmentInput Input, bool Disabled = false, Func<string, string?>? EvidenceUrl = null, CriteriaSheetExtras? Extras = null);
+
+/// <summary>
+/// A council member's additions, by leaf node id: a comment per criterion, the knock-out / stop box where the
+/// criterion has one, and (read-only) what the producer chose in the self-assessment.
+/// </summary>
+public sealed record CriteriaSheetExtras(
+    IReadOnlyDictionary<int, string?> Comments, IReadOnlyCollection<int> Eliminates, IReadOnlyDictionary<int, string>? Reference);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Infrastructure.Auth;
 
@@ -40,7 +41,9 @@ public sealed class WorkspacesController : Controller
     [HttpGet("/office")]
     public IActionResult Office() => View();
 
+    /// <summary>The rounds where the member holds a voting seat, with their own progress (conflicted products not counted).</summary>
     [Authorize(Policy = Policies.Council)]
     [HttpGet("/council")]
-    public IActionResult Council() => View();
+    public async Task<IActionResult> Council([FromServices] MemberScoring scoring, CancellationToken ct) =>
+        View(new CouncilWorkspace(await scoring.MyRoundsAsync(User, ct)));
 }

@@ -66,6 +66,7 @@ public static class WebSetup
         services.AddScoped<DossierPages>();
         services.AddScoped<CouncilRounds>();
         services.AddScoped<CouncilRecords>();
+        services.AddScoped<MemberScoring>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
