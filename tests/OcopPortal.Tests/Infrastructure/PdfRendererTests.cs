@@ -177,6 +177,32 @@ public sealed class PdfRendererTests(PdfRendererFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public void Signature_block_is_never_split_and_puts_the_main_signer_on_the_right()
+    {
+        var filler = string.Join("\n", Enumerable.Range(1, 44).Select(i => $"Dòng {i}"));
+        var pdf = Renderer.Render(d => d
+            .Paragraph(filler)
+            .Signatures("Cần Thơ, ngày 10/06/2026",
+                new SignatureParty("TM. Ủy ban nhân dân\nChủ tịch", "(Ký, ghi rõ họ tên, đóng dấu)", "Lê Văn Tâm"),
+                new SignatureParty("Người lập báo cáo", "(Ký, ghi rõ họ tên)", "Trần Văn Bình")));
+        Save("signature.pdf", pdf);
+
+        using var doc = PdfDocument.Open(pdf);
+        Assert.Equal(2, doc.NumberOfPages);
+        Assert.DoesNotContain("Cần Thơ", Words(doc.GetPage(1)));
+        var page = doc.GetPage(2);
+        var words = page.GetWords().ToList();
+        foreach (var piece in new[] { "Cần Thơ, ngày 10/06/2026", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)", "Lê Văn Tâm",
+                     "NGƯỜI LẬP BÁO CÁO", "Trần Văn Bình" })
+            Assert.Contains(Nfc(piece), Words(page));
+        double X(string w) => words.First(x => Nfc(x.Text) == Nfc(w)).BoundingBox.Left;
+        double Y(string w) => words.First(x => Nfc(x.Text) == Nfc(w)).BoundingBox.Bottom;
+        Assert.True(X("TM.") > page.Width / 2 && X("Tâm") > page.Width / 2, "main signer on the right");
+        Assert.True(X("NGƯỜI") < page.Width / 2 && X("Bình") < page.Width / 2, "second signer on the left");
+        Assert.True(Y("Tâm") < Y("CHỦ") - 60, "room to sign between the title and the name"); // PDF y grows upwards
+    }
+
+    [Fact]
     public void Renderer_can_be_shared_between_threads()
     {
         var results = new byte[8][];

@@ -31,7 +31,7 @@ internal sealed record AdministrativeHeaderBlock(string Authority1, string Autho
             text.Layout(NationalTitle, Fit(text, NationalTitle, UpperBold, rightWidth), rightWidth),
             text.Layout(Motto, Fit(text, Motto, MottoStyle, rightWidth), rightWidth),
         };
-        var number = text.Layout(NumberLine, Line, leftWidth);
+        var number = text.Layout(NumberLine, Fit(text, NumberLine, Line, leftWidth), leftWidth); // long receiving numbers stay on one line
         var date = text.Layout(PlaceDateLine, DateLine, rightWidth);
 
         float topHeight = Math.Max(left.Sum(b => b.Height), right.Sum(b => b.Height)) + gap * 2;
@@ -48,7 +48,7 @@ internal sealed record AdministrativeHeaderBlock(string Authority1, string Autho
         ctx.Advance(total + 12);
     }
 
-    /// <summary>Shrinks the font so a one-line heading fits the column.</summary>
+    /// <summary>Shrinks the font so a one-line heading (or number) fits the column.</summary>
     private static TextStyle Fit(TextEngine text, string value, TextStyle style, float width)
     {
         float w = text.Measure(value, style);

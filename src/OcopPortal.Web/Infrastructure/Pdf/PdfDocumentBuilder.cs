@@ -60,5 +60,12 @@ public sealed class PdfDocumentBuilder
     public PdfDocumentBuilder AdministrativeHeader(string authorityLine1, string authorityLine2, string numberLine, string placeDateLine) =>
         Add(new AdministrativeHeaderBlock(authorityLine1, authorityLine2, numberLine, placeDateLine));
 
+    /// <summary>
+    /// Signature area: place/date (italic) over <paramref name="right"/>, optionally a second signer on the left, with
+    /// <paramref name="signingSpace"/> points left blank above each name for the signature and seal. Kept on one page.
+    /// </summary>
+    public PdfDocumentBuilder Signatures(string? placeDateLine, SignatureParty right, SignatureParty? left = null, float signingSpace = 72) =>
+        Add(new SignatureBlock(placeDateLine, right, left, signingSpace));
+
     private PdfDocumentBuilder Add(IPdfBlock block) { _blocks.Add(block); return this; }
 }

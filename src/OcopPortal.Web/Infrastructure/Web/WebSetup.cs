@@ -63,6 +63,7 @@ public static class WebSetup
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierPages>();
+        services.AddScoped<DossierForms>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
