@@ -52,6 +52,7 @@ public static class WebSetup
         services.AddScoped<CurrentRules>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoDossiers>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
