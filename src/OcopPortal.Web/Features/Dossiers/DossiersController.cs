@@ -64,12 +64,12 @@ public sealed class DossiersController(
         }
 
         var rows = await query.OrderByDescending(x => x.d.UpdatedAt).ThenByDescending(x => x.d.Id)
-            .Select(x => new DossierRow(x.d.Id, x.d.Number, x.p.Name, x.pr.Name, x.d.CommuneCode, x.c.Name, x.d.Kind, x.d.TargetStars, x.d.Status,
+            .Select(x => new DossierRow(x.d.Id, x.d.Number, x.p.Name, x.pr.Name, x.d.CommuneCode, x.c.FullName, x.d.Kind, x.d.TargetStars, x.d.Status,
                 x.d.UpdatedAt, x.d.CommuneDueOn, x.d.SupplementDueOn, x.p.CriteriaSetNumber))
             .ToPagedAsync(filter.Page, ct: ct);
         var communeCodes = await visible.Select(d => d.CommuneCode).Distinct().ToListAsync(ct);
-        var communes = (await db.Communes.Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Code, c.Name)).ToList();
+        var communes = (await db.Communes.Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.FullName }).ToListAsync(ct))
+            .Select(c => (c.Code, c.FullName)).ToList();
         var ruleSetId = await HttpContext.RequestServices.GetRequiredService<CurrentRules>().IdAsync(ct);
         var sets = (await db.CriteriaSets.Where(s => s.RuleSetId == ruleSetId).OrderBy(s => s.Number).Select(s => new { s.Number, s.Name }).ToListAsync(ct))
             .Select(s => (s.Number, s.Name)).ToList();
