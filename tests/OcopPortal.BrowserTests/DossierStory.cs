@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OcopPortal.Tests.Web;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.Producers;
-using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.BrowserTests;
@@ -20,7 +20,7 @@ namespace OcopPortal.BrowserTests;
 public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPortal>
 {
     /// <summary>Xã Phú Lộc, Cần Thơ.</summary>
-    private const string Commune = "31756";
+    private const string Commune = DossierScenario.Commune;
 
     private const string Product = "Bánh pía sầu riêng";
     private const string OldTestReport = "phieu-kiem-nghiem-2025.pdf";
@@ -55,8 +55,8 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
     private async Task<string> S1_Lan_files_a_dossierAsync(IPage page, string email)
     {
         var confirms = AcceptConfirms(page);
-        await SignInAsync(page, email);
-        await OpenMenuAsync(page);
+        await StorySteps.SignInAsync(page, email);
+        await StorySteps.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("empty")).ToContainTextAsync("Bạn chưa có hồ sơ nào.");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ mới" }).ClickAsync();
@@ -114,7 +114,7 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
 
         // The self-assessment: the verdict follows every choice, before anything is saved.
         await page.GetByRole(AriaRole.Link, new() { Name = "Phần tự đánh giá (Mẫu 02)" }).ClickAsync();
-        var answers = await ChoicesAsync(LanAnswers);
+        var (_, answers) = await StorySteps.ChoicesAsync(app.Portal, 6, LanAnswers);
         var (firstNode, firstOption) = answers[0];
         await page.Locator($"input[name='Choices[{firstNode}]'][value='{firstOption}']").CheckAsync();
         await Assertions.Expect(page.GetByTestId("total")).ToHaveTextAsync("3");
@@ -155,7 +155,7 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
     private async Task S2_Minh_checks_it_for_the_communeAsync(IPage page, string email, string number)
     {
         AcceptConfirms(page);
-        await SignInAsync(page, email);
+        await StorySteps.SignInAsync(page, email);
         await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("1");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của xã" }).ClickAsync();
 
@@ -191,7 +191,7 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
     private static async Task S3_the_office_asks_for_a_newer_test_reportAsync(IPage page, IPage lanPage, string email, string number)
     {
         AcceptConfirms(page);
-        await SignInAsync(page, email);
+        await StorySteps.SignInAsync(page, email);
         await page.GetByRole(AriaRole.Link, new() { Name = "Tiếp nhận hồ sơ" }).ClickAsync();
         var row = page.GetByTestId("dossiers").Locator("tbody tr", new() { HasText = number });
         await Assertions.Expect(row).ToContainTextAsync("Chờ tỉnh kiểm tra");
@@ -213,7 +213,7 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
 
         // Chị Lan was told at each step: submitted, forwarded, and now the request.
         await lanPage.GotoAsync("/producer");
-        await OpenMenuAsync(lanPage);
+        await StorySteps.OpenMenuAsync(lanPage);
         await Assertions.Expect(lanPage.GetByTestId("unread-count")).ToHaveTextAsync("3");
         await lanPage.GetByTestId("notification-bell").ClickAsync();
         var request = lanPage.GetByTestId("notifications").GetByRole(AriaRole.Listitem).First;
@@ -289,26 +289,11 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
         return asked;
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Mật khẩu").FillAsync(Tests.PortalFactory.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(email);
-    }
-
-    private static async Task OpenMenuAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
-    }
-
     /// <summary>The admin gives Anh Minh his commune on the accounts screen.</summary>
     private async Task AdminAssignsTheCommuneAsync(string officerEmail)
     {
         var page = await app.NewPageAsync();
-        await SignInAsync(page, Tests.PortalFactory.AdminEmail);
+        await StorySteps.SignInAsync(page, Tests.PortalFactory.AdminEmail);
         await page.GotoAsync($"/admin/users/{await UserIdAsync(officerEmail)}/communes");
         await page.GetByLabel("Xã Phú Lộc (31756)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu địa bàn" }).ClickAsync();
@@ -329,7 +314,8 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
         return user.Id;
     });
 
-    private Task LanHasAProfileAndAProductAsync(string userId) => app.Portal.WithDbAsync(async db =>
+    /// <summary>Chị Lan's producer profile in Xã Phú Lộc and her product under set 6 (I.3.b).</summary>
+    private async Task LanHasAProfileAndAProductAsync(string userId)
     {
         var producer = new Producer
         {
@@ -348,41 +334,14 @@ public sealed class DossierStory(BrowserPortal app) : IClassFixture<BrowserPorta
             UpdatedAt = DateTimeOffset.UtcNow,
             Version = Guid.NewGuid(),
         };
-        db.Add(producer);
-        await db.SaveChangesAsync();
-        var ruleSetId = await db.RuleSets.Where(r => r.Code == "QD-26-2026").Select(r => r.Id).SingleAsync();
-        db.Add(new Product
+        await app.Portal.WithDbAsync(async db =>
         {
-            ProducerId = producer.Id,
-            Name = Product,
-            RuleSetId = ruleSetId,
-            CategoryCode = "I.3.b",
-            CriteriaSetNumber = 6,
-            Description = "Nhân đậu xanh, sầu riêng, trứng muối; hộp 500 g.",
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-            Version = Guid.NewGuid(),
+            db.Add(producer);
+            await db.SaveChangesAsync();
         });
-        await db.SaveChangesAsync();
-    });
+        await new DossierScenario(app.Portal).ProductAsync(producer.Id, Product);
+    }
 
     private Task<Web.Domain.Dossiers.Dossier> DossierAsync(string number) => app.Portal.WithScopeAsync(sp =>
         sp.GetRequiredService<OcopDbContext>().Dossiers.AsNoTracking().SingleAsync(d => d.Number == number));
-
-    /// <summary>Node and option ids of set 6 for "code=points" pairs, in the order given.</summary>
-    private Task<List<(int NodeId, int OptionId)>> ChoicesAsync(string pairs) => app.Portal.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<OcopDbContext>();
-        var ruleSetId = await db.RuleSets.Where(r => r.Code == "QD-26-2026").Select(r => r.Id).SingleAsync();
-        var leaves = await db.CriterionNodes.AsNoTracking()
-            .Where(n => n.RuleSetId == ruleSetId && n.Kind == CriterionNodeKind.Criterion && n.Options.Count > 0)
-            .Where(n => db.CriteriaSets.Any(s => s.Id == n.CriteriaSetId && s.Number == 6))
-            .Select(n => new { n.Id, n.Code, Options = n.Options.OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Points }).ToList() })
-            .ToListAsync();
-        return pairs.Split(' ').Select(p => p.Split('=')).Select(p =>
-        {
-            var leaf = leaves.Single(l => l.Code == p[0]);
-            return (leaf.Id, leaf.Options.First(o => o.Points == int.Parse(p[1], CultureInfo.InvariantCulture)).Id);
-        }).ToList();
-    });
 }
