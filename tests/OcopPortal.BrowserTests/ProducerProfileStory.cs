@@ -11,10 +11,7 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
     public async Task A_producer_declares_her_profile_with_the_commune_picker()
     {
         var page = await app.NewPageAsync(phone: true);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(await app.Portal.CreateUserAsync(Roles.Producer));
-        await page.GetByLabel("Mật khẩu").FillAsync(Tests.PortalFactory.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await StorySteps.SignInAsync(page, await app.Portal.CreateUserAsync(Roles.Producer));
         await page.GetByTestId("profile-missing").GetByRole(AriaRole.Link, new() { Name = "Khai báo hồ sơ chủ thể" }).ClickAsync();
 
         // The commune list is swapped by htmx when the province changes (no inline script: the CSP forbids it).

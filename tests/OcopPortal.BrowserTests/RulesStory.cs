@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OcopPortal.Web.Data;
-using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.BrowserTests;
@@ -11,19 +7,11 @@ namespace OcopPortal.BrowserTests;
 /// <summary>The rules as law: an admin browses all 26 criteria sets; a producer self-assesses (scenario S1's 72 points → 3★).</summary>
 public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Mật khẩu").FillAsync(Tests.PortalFactory.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-    }
-
     [Fact]
     public async Task An_admin_browses_all_26_criteria_sets_of_QD_26_2026()
     {
         var page = await app.NewPageAsync();
-        await SignInAsync(page, Tests.PortalFactory.AdminEmail);
+        await StorySteps.SignInAsync(page, Tests.PortalFactory.AdminEmail);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bộ tiêu chí" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "QD-26-2026" }).ClickAsync();
@@ -47,8 +35,8 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
     public async Task A_producer_self_assesses_72_points_and_learns_why_it_stays_at_3_stars()
     {
         var page = await app.NewPageAsync(phone: true);
-        await SignInAsync(page, await app.Portal.CreateUserAsync(Roles.Producer));
-        var (ruleSetId, choices) = await ChoicesAsync(7,
+        await StorySteps.SignInAsync(page, await app.Portal.CreateUserAsync(Roles.Producer));
+        var (ruleSetId, choices) = await StorySteps.ChoicesAsync(app.Portal, 7,
             "1.1=3 1.2=1 1.3=3 1.4=3 1.5=2 1.6=2 1.7=1 2.1=3 2.2=3 2.3=1 2.4=1 3.1=3 3.2=1 3.3=3 3.4=2 3.5=2 " +
             "4.1=3 4.2=1 4.3=3 5.1=2 5.2=2 5.3=3 6.1=2 6.2=2 6.3=2 6.4=2 6.5=3 7=3 8=4 9=3 10=2 11=1");
 
@@ -73,21 +61,4 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
     }
 
     private static string SetNumber(string href) => href[(href.LastIndexOf('/') + 1)..];
-
-    private Task<(int, List<(int, int)>)> ChoicesAsync(int number, string pairs) => app.Portal.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<OcopDbContext>();
-        var ruleSetId = await db.RuleSets.Where(r => r.Code == "QD-26-2026").Select(r => r.Id).SingleAsync();
-        var leaves = await db.CriterionNodes.AsNoTracking()
-            .Where(n => n.RuleSetId == ruleSetId && n.Kind == CriterionNodeKind.Criterion && n.Options.Count > 0)
-            .Where(n => db.CriteriaSets.Any(s => s.Id == n.CriteriaSetId && s.Number == number))
-            .Select(n => new { n.Id, n.Code, Options = n.Options.OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Points }).ToList() })
-            .ToListAsync();
-        var choices = pairs.Split(' ').Select(p => p.Split('=')).Select(p =>
-        {
-            var leaf = leaves.Single(l => l.Code == p[0]);
-            return (leaf.Id, leaf.Options.First(o => o.Points == int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).Id);
-        }).ToList();
-        return (ruleSetId, choices);
-    });
 }

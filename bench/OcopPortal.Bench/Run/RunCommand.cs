@@ -43,26 +43,42 @@ public static class RunCommand
         Directory.CreateDirectory(results);
         Console.WriteLine($"Portal: {dll} on {database}; {connections} connections, {warmup.TotalSeconds:F0}s warm-up + {duration.TotalSeconds:F0}s per scenario");
 
+        var targets = await BenchTargets.ReadAsync(database, ct);
+        if (scenarios.Any(s => s.Path.Contains(Scenarios.DossierPlaceholder, StringComparison.Ordinal)) && targets.DossierId is null)
+        {
+            throw new ArgumentException($"{database} has no dossier waiting at the province: generate it again with this version of the tool.");
+        }
+
+        string PathOf(Scenario s) => s.Path.Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
         var measured = new List<LoadResult>();
         await using (var portal = await PortalProcess.StartAsync(webDir, dll, database, results, ct))
         {
             Console.WriteLine($"Portal healthy at {portal.BaseAddress} (console log: {portal.LogPath})");
-            var admin = await AdminSession.SignInAsync(portal.BaseAddress, BenchAccounts.AdminEmail, BenchAccounts.Password, ct);
-            await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, admin, "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
+            var sessions = new Dictionary<Actor, CookieContainer>
+            {
+                [Actor.Admin] = await AdminSession.SignInAsync(portal.BaseAddress, BenchAccounts.AdminEmail, BenchAccounts.Password, ct),
+            };
+            if (scenarios.Any(s => s.As == Actor.Office))
+            {
+                sessions[Actor.Office] = await AdminSession.SignInAsync(portal.BaseAddress, targets.OfficeEmail, BenchAccounts.Password, ct);
+                Console.WriteLine($"Office scenarios as {targets.OfficeEmail}; dossier page: {PathOf(Scenarios.All.Single(s => s.Name == "dossier-page"))}");
+            }
+
+            CookieContainer CookiesOf(Scenario s) => sessions.GetValueOrDefault(s.As) ?? new CookieContainer();
+            await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, sessions[Actor.Admin], "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
             // One discarded pass over every scenario first: tiered JIT compiles the shared pipeline on the same two cores
             // the load saturates, and without this pass whichever scenario ran first measured 2x slower than on a rerun.
             Console.WriteLine($"Warming up every scenario ({warmup.TotalSeconds:F0}s each, discarded) ...");
             foreach (var s in scenarios)
             {
-                await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, s.Path), s.AsAdmin ? admin : new CookieContainer(),
-                    connections, TimeSpan.Zero, warmup, ct);
+                await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, TimeSpan.Zero, warmup, ct);
             }
 
             foreach (var s in scenarios)
             {
                 Console.WriteLine($"  {s.Name} ...");
-                var cookies = s.AsAdmin ? admin : new CookieContainer();
-                measured.Add(await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, s.Path), cookies, connections, warmup, duration, ct));
+                measured.Add(await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warmup, duration, ct));
             }
         }
 

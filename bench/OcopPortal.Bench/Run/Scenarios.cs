@@ -1,7 +1,23 @@
 namespace OcopPortal.Bench.Run;
 
-/// <summary>One measured URL. <paramref name="AsAdmin"/>: sent with the admin's cookie; otherwise as an anonymous visitor.</summary>
-public sealed record Scenario(string Name, string Path, bool AsAdmin, string Measures);
+/// <summary>Whose cookie a scenario's requests carry.</summary>
+public enum Actor
+{
+    /// <summary>No cookie: an anonymous visitor.</summary>
+    Visitor,
+
+    /// <summary>The portal's seeded administrator.</summary>
+    Admin,
+
+    /// <summary>A generated Office (Văn phòng Điều phối) account, the first by email (<see cref="BenchTargets"/>).</summary>
+    Office,
+}
+
+/// <summary>
+/// One measured URL, requested as <paramref name="As"/>. <see cref="Scenarios.DossierPlaceholder"/> in the path is
+/// replaced by a dossier id read from the database before the run.
+/// </summary>
+public sealed record Scenario(string Name, string Path, Actor As, string Measures);
 
 /// <summary>The scenarios of a run, in order. Later issues append one line each (and describe it in docs/benchmarks.md).</summary>
 public static class Scenarios
@@ -9,12 +25,19 @@ public static class Scenarios
     /// <summary>The ceiling every ratio is divided by: the same rows as admin-users-page, through raw ADO.NET as JSON.</summary>
     public const string Baseline = "baseline-users";
 
+    /// <summary>Stands for the dossier the office would open first from its AtProvince queue.</summary>
+    public const string DossierPlaceholder = "{dossier}";
+
     public static readonly IReadOnlyList<Scenario> All =
     [
-        new("home", "/", AsAdmin: false, "public home page: pipeline, localisation, layout, no database"),
-        new("login-page", "/account/login", AsAdmin: false, "login form: antiforgery token and cookie"),
-        new("admin-users-page", "/admin/users?page=50", AsAdmin: true, "paged user list: count, page of 20 and their roles through EF, Razor table"),
-        new("admin-audit-page", "/admin/audit?page=100", AsAdmin: true, "audit log page 100: count and page of 20 through EF, Razor table"),
-        new(Baseline, "/bench/baseline/users?page=50", AsAdmin: true, "ceiling: admin-users-page's 20 rows via raw ADO.NET as JSON"),
+        new("home", "/", Actor.Visitor, "public home page: pipeline, localisation, layout, no database"),
+        new("login-page", "/account/login", Actor.Visitor, "login form: antiforgery token and cookie"),
+        new("admin-users-page", "/admin/users?page=50", Actor.Admin, "paged user list: count, page of 20 and their roles through EF, Razor table"),
+        new("admin-audit-page", "/admin/audit?page=100", Actor.Admin, "audit log page 100: count and page of 20 through EF, Razor table"),
+        new(Baseline, "/bench/baseline/users?page=50", Actor.Admin, "ceiling: admin-users-page's 20 rows via raw ADO.NET as JSON"),
+        new("dossiers-office", "/dossiers", Actor.Office, "office intake queue, page 1: every submitted dossier with product, producer, commune; count, 20 newest, filter lists"),
+        new("dossiers-office-at-province", "/dossiers?status=AtProvince", Actor.Office, "the queue filtered to dossiers waiting for the office's completeness check"),
+        new("dossiers-office-overdue", "/dossiers?overdue=true", Actor.Office, "the queue filtered to overdue ones (commune past 15 working days, supplement past due)"),
+        new("dossier-page", "/dossiers/" + DossierPlaceholder, Actor.Office, "one dossier as the office: slots and files, pinned criteria set, history, commune report, self-assessment scored"),
     ];
 }

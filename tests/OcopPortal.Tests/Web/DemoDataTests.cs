@@ -1,9 +1,14 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Features.Dossiers;
+using OcopPortal.Web.Features.Rules;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Tests.Web;
 
@@ -42,5 +47,136 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
             Assert.Equal(DemoSeeder.Accounts.Count + 1, await db.Users.CountAsync());
             return true;
         });
+    }
+
+    [Fact]
+    public async Task The_demo_dossiers_cover_every_status_with_a_consistent_history_and_seeding_twice_adds_none()
+    {
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var dossiers = await db.Dossiers.AsNoTracking().AsSplitQuery().Include(d => d.Slots).ThenInclude(s => s.Files).Include(d => d.Events)
+                .Include(d => d.Answers).ToListAsync();
+
+            Assert.Equal(Enum.GetValues<DossierStatus>().Order(), dossiers.Select(d => d.Status).Distinct().Order());
+            Assert.Equal(DemoProducers.Products.Count, dossiers.Count);
+            Assert.Contains(dossiers, d => d.Status == DossierStatus.AtCommune && d.CommuneDueOn < today);
+            Assert.Contains(dossiers, d => d.Status == DossierStatus.AtCommune && d.CommuneDueOn >= today);
+            foreach (var d in dossiers)
+            {
+                // The history is a path of the state machine, from Created to the current status.
+                Assert.Equal(DossierEventKind.Created, d.Events.OrderBy(e => e.At).First().Kind);
+                var events = d.Events.OrderBy(e => e.At).ToList();
+                Assert.All(events.Zip(events.Skip(1)), p => Assert.Equal(p.First.To, p.Second.From));
+                Assert.Equal(d.Status, events[^1].To);
+                Assert.All(events.Skip(1), e => Assert.Contains(DossierWorkflow.All, t => t.Event == e.Kind && t.From.Contains(e.From) && t.To == e.To));
+                Assert.True(d.UpdatedAt >= events[^1].At);
+                Assert.NotEmpty(d.Slots);
+                if (d.Status == DossierStatus.Draft)
+                {
+                    Assert.Null(d.Number);
+                    continue;
+                }
+
+                Assert.Matches(@"^\d+/PĐK-92-\d{5}-\d{4}$", d.Number);
+                Assert.Empty(DossierService.MissingSlots(d));
+                var set = (await db.LoadSheetAsync(d.RuleSetId, await db.Set<Product>().Where(p => p.Id == d.ProductId).Select(p => p.CriteriaSetNumber).SingleAsync(), default))!;
+                Assert.Equal(set.Id, d.CriteriaSetId);
+                var result = SelfAssessmentScoring.Evaluate(set, DossierAnswers.ToInput(set, d.Answers))!;
+                Assert.Equal(result.Score.Total, d.SelfAssessedTotal);
+                Assert.Equal(result.Rating.Stars, d.SelfAssessedStars);
+                Assert.Equal(d.Status is not DossierStatus.AtCommune and not DossierStatus.Withdrawn, await db.CommuneAssessments.AnyAsync(a => a.DossierId == d.Id));
+            }
+
+            Assert.Equal(dossiers.Count(d => d.Number is not null), dossiers.Select(d => d.Number).OfType<string>().Distinct().Count());
+            var supplement = dossiers.Single(d => d.Status == DossierStatus.SupplementRequested);
+            Assert.True(supplement.SupplementDueOn >= today);
+            Assert.Equal(2, supplement.Slots.Count(s => s.OpenForSupplement));
+            Assert.Equal(1, await db.SupplementRequests.CountAsync(r => r.DossierId == supplement.Id && r.AnsweredAt == null));
+            Assert.DoesNotContain(dossiers.Where(d => d.Status != DossierStatus.SupplementRequested), d => d.Slots.Any(s => s.OpenForSupplement));
+            Assert.False(string.IsNullOrWhiteSpace(dossiers.Single(d => d.Status == DossierStatus.Rejected).Events.Single(e => e.Kind == DossierEventKind.Rejected).Message));
+            Assert.Contains(dossiers.SelectMany(d => d.Slots).SelectMany(s => s.Files), f => f.VersionNumber == 2 && f.Replaces is not null);
+
+            // Chị Lan's draft: some papers in, some still to upload, and a bell with something unread.
+            var lan = await db.Set<Producer>().SingleAsync(p => p.TaxCode == DemoProducers.All[0].TaxCode);
+            var draft = dossiers.Single(d => d.ProducerId == lan.Id);
+            Assert.Equal(DossierStatus.Draft, draft.Status);
+            Assert.Contains(draft.Slots, s => s.Files.Count > 0);
+            Assert.NotEmpty(DossierService.MissingSlots(draft));
+            Assert.True(await db.Notifications.AnyAsync(n => n.UserId == lan.OwnerUserId && n.ReadAt == null));
+            Assert.True(await db.Notifications.AnyAsync(n => n.UserId == lan.OwnerUserId && n.ReadAt != null));
+
+            // Every file is what it says it is.
+            foreach (var file in await db.StoredFiles.AsNoTracking().ToListAsync())
+            {
+                var data = await db.StoredFileContents.Where(c => c.FileId == file.Id).Select(c => c.Data).SingleAsync();
+                using var content = new MemoryStream(data);
+                Assert.Equal(file.Kind, FileInspector.Detect(data, content));
+                Assert.Equal(file.Length, data.Length);
+            }
+
+            var counts = await CountsAsync(db);
+            await sp.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(default);
+            Assert.Equal(counts, await CountsAsync(db));
+            return true;
+        });
+
+        static async Task<string> CountsAsync(OcopDbContext db) => string.Join(",",
+            await db.Dossiers.CountAsync(), await db.DossierSlots.CountAsync(), await db.DossierFiles.CountAsync(), await db.DossierEvents.CountAsync(),
+            await db.StoredFiles.CountAsync(), await db.CommuneAssessments.CountAsync(), await db.SupplementRequests.CountAsync(),
+            await db.StaffCommunes.CountAsync(), await db.Notifications.CountAsync(), await db.Set<DossierAnswer>().CountAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_commune_officer_sees_the_dossiers_waiting_at_the_commune_but_no_draft()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(DemoDossiers.CommuneOfficerEmail);
+
+        var page = await client.GetDocumentAsync("/dossiers");
+
+        var rows = page.QuerySelectorAll("[data-testid=dossiers] tbody tr").Select(r => r.TextContent).ToList();
+        foreach (var taxCode in DemoDossiers.Scripts.Where(s => s.Status == DossierStatus.AtCommune).Select(s => s.TaxCode))
+        {
+            var product = DemoProducers.Products.Single(p => p.TaxCode == taxCode).Name;
+            Assert.Contains(rows, r => r.Contains(product, StringComparison.Ordinal) && r.Contains("Chờ xã kiểm tra", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(rows, r => r.Contains(DemoProducers.Products[0].Name, StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("[data-testid=dossiers] [data-testid=overdue]"));
+        var waiting = await client.GetDocumentAsync("/dossiers?status=AtCommune");
+        Assert.Equal(2, waiting.QuerySelectorAll("[data-testid=dossiers] tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task The_demo_producer_sees_only_her_own_dossier()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync("lan.banhpia@demo.ocop.vn");
+
+        var page = await client.GetDocumentAsync("/dossiers");
+
+        var row = Assert.Single(page.QuerySelectorAll("[data-testid=dossiers] tbody tr"));
+        Assert.Contains(DemoProducers.Products[0].Name, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bản nháp", row.TextContent, StringComparison.Ordinal);
+        var others = await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().Dossiers.Where(d => d.Status != DossierStatus.Draft).Select(d => d.Id).ToListAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/dossiers/{others[0]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_office_opens_every_submitted_dossier()
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(DemoDossiers.OfficeEmail);
+        var ids = await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().Dossiers
+            .Where(d => d.Status != DossierStatus.Draft).Select(d => new { d.Id, d.Status }).ToListAsync());
+
+        foreach (var d in ids)
+        {
+            var page = await client.GetDocumentAsync($"/dossiers/{d.Id}");
+            Assert.NotNull(page.QuerySelector("[data-testid=slot-done]"));
+            Assert.Equal(d.Status == DossierStatus.SupplementRequested, page.QuerySelector("[data-testid=open-supplement]") is not null);
+        }
     }
 }

@@ -25,6 +25,8 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(x => x.Number).IsUnique();
         builder.HasIndex(x => new { x.ProducerId, x.Status });
         builder.HasIndex(x => new { x.Status, x.CommuneCode });
+        builder.HasIndex(x => new { x.UpdatedAt, x.Id }); // the queues' order: newest first, read backwards
+        builder.HasIndex(x => new { x.Status, x.UpdatedAt, x.Id });
         builder.HasIndex(x => x.ProductId);
         builder.HasOne<Producer>().WithMany().HasForeignKey(x => x.ProducerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);

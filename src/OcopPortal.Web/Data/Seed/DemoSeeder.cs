@@ -9,10 +9,12 @@ namespace OcopPortal.Web.Data.Seed;
 
 /// <summary>
 /// The demo province, on request (<c>--demo</c> or Seed:Demo=true): one account per role so a newcomer can
-/// try every screen. Later features extend it (producers, dossiers in every state, a decided round...).
+/// try every screen, the demo producers and their products, and dossiers in every state (<see cref="DemoDossiers"/>).
+/// Later features extend it (a decided round...).
 /// Idempotent: running it again adds nothing.
 /// </summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, OcopDbContext db, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(
+    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
@@ -47,6 +49,7 @@ public sealed class DemoSeeder(UserManager<AppUser> users, OcopDbContext db, IOp
         }
 
         await SeedProducersAsync(ct);
+        await dossiers.SeedAsync(ct);
         if (created > 0)
         {
             log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",

@@ -60,8 +60,8 @@ public sealed class StaffCommunesController(OcopDbContext db, AuditLog audit, IO
         }
 
         var province = portal.Value.ProvinceCode;
-        var communes = (await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == province).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Code, c.Name)).ToList();
+        var communes = (await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == province).OrderBy(c => c.Name).Select(c => new { c.Code, c.FullName }).ToListAsync(ct))
+            .Select(c => (c.Code, c.FullName)).ToList();
         var assigned = (await db.StaffCommunes.Where(s => s.UserId == id).Select(s => s.CommuneCode).ToListAsync(ct)).ToHashSet();
         return new StaffCommunesPage(user.Id, user.Email!, user.FullName, communes, assigned);
     }

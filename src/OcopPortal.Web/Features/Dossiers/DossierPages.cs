@@ -14,7 +14,7 @@ public sealed class DossierPages(OcopDbContext db, DossierService dossiers, Time
         var d = grant.Dossier;
         var product = await db.Set<Product>().AsNoTracking().SingleAsync(p => p.Id == d.ProductId, ct);
         var producer = await db.Set<Producer>().AsNoTracking().SingleAsync(p => p.Id == d.ProducerId, ct);
-        var commune = await db.Communes.Where(c => c.Code == d.CommuneCode).Select(c => c.Name).SingleOrDefaultAsync(ct) ?? d.CommuneCode;
+        var commune = await db.Communes.Where(c => c.Code == d.CommuneCode).Select(c => c.FullName).SingleOrDefaultAsync(ct) ?? d.CommuneCode;
         var set = await dossiers.PinnedSetAsync(d, ct);
         var fileIds = d.Slots.SelectMany(s => s.Files).Select(f => f.FileId).ToList();
         var files = await db.StoredFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);

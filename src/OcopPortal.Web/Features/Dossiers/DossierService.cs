@@ -54,7 +54,7 @@ public sealed class DossierService(
         };
         input.ApplyTo(dossier);
         SyncSlots(dossier, SheetDefinition.From(set));
-        dossier.Events.Add(Event(dossier, DossierEventKind.Created, DossierStatus.Draft, DossierStatus.Draft, user, null));
+        dossier.Events.Add(Event(dossier, DossierEventKind.Created, DossierStatus.Draft, DossierStatus.Draft, user, null, await NameOfAsync(user, ct)));
         await db.InTransactionAsync(async () =>
         {
             db.Add(dossier);

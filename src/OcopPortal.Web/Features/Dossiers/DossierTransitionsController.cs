@@ -178,10 +178,7 @@ public sealed class DossierTransitionsController(
                 return l["Chưa nộp lại được: còn thiếu {0} tài liệu bắt buộc: {1}.", missing.Count, string.Join("; ", missing.Select(s => s.Title))].Value;
             }
 
-            var open = await db.SupplementRequests.Where(r => r.DossierId == id && r.AnsweredAt == null).ToListAsync(ct);
-            open.ForEach(r => r.AnsweredAt = clock.GetUtcNow());
-            d.Slots.ForEach(s => s.OpenForSupplement = false);
-            d.SupplementDueOn = null;
+            await CloseSupplementRequestsAsync(d, ct);
             await dossiers.ApplyAsync(d, DossierWorkflow.Resubmit, grant.Actor, User, input.Reason, ct);
             return null;
         }, l["Đã nộp lại hồ sơ cho Văn phòng Điều phối."].Value, ct);
@@ -211,7 +208,7 @@ public sealed class DossierTransitionsController(
                 return l["Vui lòng nêu lý do không tiếp nhận hồ sơ."].Value;
             }
 
-            grant.Dossier.Slots.ForEach(s => s.OpenForSupplement = false);
+            await CloseSupplementRequestsAsync(grant.Dossier, ct);
             await dossiers.ApplyAsync(grant.Dossier, DossierWorkflow.Reject, grant.Actor, User, input.Reason.Trim(), ct);
             return null;
         }, l["Đã ghi nhận không tiếp nhận hồ sơ và thông báo cho chủ thể."].Value, ct);
@@ -221,10 +218,19 @@ public sealed class DossierTransitionsController(
     public Task<IActionResult> Withdraw(int id, TransitionInput input, CancellationToken ct) =>
         ActAsync(id, input.Version, DossierWorkflow.Withdraw, async grant =>
         {
-            grant.Dossier.Slots.ForEach(s => s.OpenForSupplement = false);
+            await CloseSupplementRequestsAsync(grant.Dossier, ct);
             await dossiers.ApplyAsync(grant.Dossier, DossierWorkflow.Withdraw, grant.Actor, User, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(), ct);
             return null;
         }, l["Đã rút hồ sơ."].Value, ct);
+
+    /// <summary>Ends any open supplement request (answered, or moot once the dossier is rejected or withdrawn) and closes its slots.</summary>
+    private async Task CloseSupplementRequestsAsync(Dossier d, CancellationToken ct)
+    {
+        var open = await db.SupplementRequests.Where(r => r.DossierId == d.Id && r.AnsweredAt == null).ToListAsync(ct);
+        open.ForEach(r => r.AnsweredAt = clock.GetUtcNow());
+        d.Slots.ForEach(s => s.OpenForSupplement = false);
+        d.SupplementDueOn = null;
+    }
 
     private async Task<IActionResult> ActAsync(int id, Guid version, Transition t, Func<DossierAccessGrant, Task<string?>> act, string success, CancellationToken ct)
     {

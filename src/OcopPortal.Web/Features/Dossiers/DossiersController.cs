@@ -24,6 +24,9 @@ public sealed class DossiersController(
     OcopDbContext db, DossierAccess access, DossierService dossiers, DossierPages pages, ProducerProfiles profiles,
     AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>Lists count this far and then say "more than"; a queue that long is filtered, not paged through.</summary>
+    public const int MaxCounted = 10_000;
+
     public const string ConflictMessage = "Hồ sơ vừa được người khác xử lý hoặc cập nhật. Trang đã được tải lại với thông tin mới nhất; thao tác của bạn chưa được thực hiện.";
 
     [HttpGet("")]
@@ -31,50 +34,56 @@ public sealed class DossiersController(
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var visible = access.Visible(User);
-        var query = from d in visible
-                    join p in db.Set<Product>() on d.ProductId equals p.Id
-                    join pr in db.Set<Producer>() on d.ProducerId equals pr.Id
-                    join c in db.Communes on d.CommuneCode equals c.Code
-                    select new { d, p, pr, c };
+        var filtered = visible;
         if (filter.Status is { } status)
         {
-            query = query.Where(x => x.d.Status == status);
+            filtered = filtered.Where(d => d.Status == status);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Commune))
         {
-            query = query.Where(x => x.d.CommuneCode == filter.Commune);
+            filtered = filtered.Where(d => d.CommuneCode == filter.Commune);
         }
 
         if (filter.Set is { } set)
         {
-            query = query.Where(x => x.p.CriteriaSetNumber == set);
+            filtered = filtered.Where(d => db.Set<Product>().Any(p => p.Id == d.ProductId && p.CriteriaSetNumber == set));
         }
 
         if (filter.Overdue)
         {
-            query = query.Where(x => (x.d.Status == DossierStatus.AtCommune && x.d.CommuneDueOn < today)
-                                     || (x.d.Status == DossierStatus.SupplementRequested && x.d.SupplementDueOn < today));
+            filtered = filtered.Where(d => (d.Status == DossierStatus.AtCommune && d.CommuneDueOn < today)
+                                           || (d.Status == DossierStatus.SupplementRequested && d.SupplementDueOn < today));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
-            query = query.Where(x => x.p.Name.Contains(q) || x.pr.Name.Contains(q) || (x.d.Number != null && x.d.Number.Contains(q)));
+            filtered = filtered.Where(d => (d.Number != null && d.Number.Contains(q))
+                                           || db.Set<Product>().Any(p => p.Id == d.ProductId && p.Name.Contains(q))
+                                           || db.Set<Producer>().Any(pr => pr.Id == d.ProducerId && pr.Name.Contains(q)));
         }
 
-        var rows = await query.OrderByDescending(x => x.d.UpdatedAt).ThenByDescending(x => x.d.Id)
-            .Select(x => new DossierRow(x.d.Id, x.d.Number, x.p.Name, x.pr.Name, x.d.CommuneCode, x.c.Name, x.d.Kind, x.d.TargetStars, x.d.Status,
-                x.d.UpdatedAt, x.d.CommuneDueOn, x.d.SupplementDueOn, x.p.CriteriaSetNumber,
-                x.d.Slots.Count(s => s.Required && !s.Files.Any(f => f.SupersededAt == null))))
-            .ToPagedAsync(filter.Page, ct: ct);
-        var communeCodes = await visible.Select(d => d.CommuneCode).Distinct().ToListAsync(ct);
-        var communes = (await db.Communes.Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Code, c.Name)).ToList();
+        // Count and page the dossiers alone (indexed on UpdatedAt, Id); join names for the one page shown.
+        var ids = await filtered.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id)
+            .ToPagedAsync(filter.Page, countLimit: MaxCounted, ct: ct);
+        var pageIds = ids.Items.ToList();
+        var loaded = await (from d in db.Dossiers
+                            join p in db.Set<Product>() on d.ProductId equals p.Id
+                            join pr in db.Set<Producer>() on d.ProducerId equals pr.Id
+                            join c in db.Communes on d.CommuneCode equals c.Code
+                            where pageIds.Contains(d.Id)
+                            select new DossierRow(d.Id, d.Number, p.Name, pr.Name, d.CommuneCode, c.FullName, d.Kind, d.TargetStars, d.Status,
+                                d.UpdatedAt, d.CommuneDueOn, d.SupplementDueOn, p.CriteriaSetNumber,
+                                d.Slots.Count(s => s.Required && !s.Files.Any(f => f.SupersededAt == null)))).ToListAsync(ct);
+        var rows = new Paged<DossierRow>(pageIds.Select(id => loaded.Single(r => r.Id == id)).ToList(), ids.Page, ids.PageSize, ids.Total, ids.Capped);
+        var isProducer = User.IsInRole(Roles.Producer);
+        var communes = isProducer ? [] : (await db.Communes.Where(c => visible.Any(d => d.CommuneCode == c.Code)).OrderBy(c => c.Name)
+            .Select(c => new { c.Code, c.FullName }).ToListAsync(ct)).Select(c => (c.Code, c.FullName)).ToList();
         var ruleSetId = await HttpContext.RequestServices.GetRequiredService<CurrentRules>().IdAsync(ct);
         var sets = (await db.CriteriaSets.Where(s => s.RuleSetId == ruleSetId).OrderBy(s => s.Number).Select(s => new { s.Number, s.Name }).ToListAsync(ct))
             .Select(s => (s.Number, s.Name)).ToList();
-        return View(new DossierListPage(rows, filter, communes, sets, today, User.IsInRole(Roles.Producer)));
+        return View(new DossierListPage(rows, filter, communes, sets, today, isProducer));
     }
 
     [Authorize(Policy = Policies.Producer)]

@@ -53,6 +53,7 @@ public static class WebSetup
         services.AddScoped<CurrentRules>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoDossiers>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
@@ -67,6 +68,7 @@ public static class WebSetup
         services.AddScoped<CouncilRounds>();
         services.AddScoped<CouncilRecords>();
         services.AddScoped<MemberScoring>();
+        services.AddScoped<DossierForms>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();

@@ -7,7 +7,7 @@ document.addEventListener("submit", (event) => {
   }
 });
 
-// Uploads marked data-upload show a progress bar: the form is sent by XMLHttpRequest and the page then goes
+// Uploads marked data-upload show a progress bar: the form is sent by XMLHttpRequest and the page then shows
 // where the server redirected (the same place a plain post lands, with the same message). Without script the
 // form posts normally.
 document.addEventListener("submit", (event) => {
@@ -40,15 +40,28 @@ document.addEventListener("submit", (event) => {
       document.close();
       return;
     }
-    // Back to the slot that was uploaded to; a same-page target must reload (a hash change alone would not).
+    // Back to the slot that was uploaded to. The request followed the redirect, so its response is the page the
+    // server rendered, and that page already used up the one-time message ("uploaded", "file too large"):
+    // loading it again would show it without the message. Same page: swap in the rendered content instead.
     const target = new URL(xhr.responseURL || window.location.href);
     const slot = form.closest("[id]");
     if (slot) {
       target.hash = slot.id;
     }
-    if (target.pathname + target.search === window.location.pathname + window.location.search) {
+    const rendered = xhr.status === 200 ? new DOMParser().parseFromString(xhr.responseText, "text/html") : null;
+    const main = document.querySelector("main");
+    const renderedMain = rendered && rendered.querySelector("main");
+    if (main && renderedMain && target.pathname + target.search === window.location.pathname + window.location.search) {
+      document.title = rendered.title;
+      main.innerHTML = renderedMain.innerHTML; // never runs scripts; the layout keeps them outside <main>
+      if (window.htmx) {
+        window.htmx.process(main);
+      }
       window.history.replaceState(null, "", target);
-      window.location.reload();
+      const back = slot && document.getElementById(slot.id);
+      if (back) {
+        back.scrollIntoView();
+      }
     } else {
       window.location.assign(target);
     }

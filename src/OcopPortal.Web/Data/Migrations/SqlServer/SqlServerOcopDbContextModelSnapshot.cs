@@ -871,6 +871,10 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CommuneCode");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("Dossiers");
                 });
 

@@ -839,6 +839,10 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CommuneCode");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("Dossiers");
                 });
 
