@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Data.Seed;
+using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Rules;
 using OcopPortal.Web.Infrastructure.Files;
@@ -125,7 +127,75 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
         static async Task<string> CountsAsync(OcopDbContext db) => string.Join(",",
             await db.Dossiers.CountAsync(), await db.DossierSlots.CountAsync(), await db.DossierFiles.CountAsync(), await db.DossierEvents.CountAsync(),
             await db.StoredFiles.CountAsync(), await db.CommuneAssessments.CountAsync(), await db.SupplementRequests.CountAsync(),
-            await db.StaffCommunes.CountAsync(), await db.Notifications.CountAsync(), await db.Set<DossierAnswer>().CountAsync());
+            await db.StaffCommunes.CountAsync(), await db.Notifications.CountAsync(), await db.Set<DossierAnswer>().CountAsync(),
+            await db.Councils.CountAsync(), await db.CouncilSeats.CountAsync(), await db.EvaluationRounds.CountAsync(), await db.RoundEntries.CountAsync(),
+            await db.ConflictDeclarations.CountAsync(), await db.ScoreSheets.CountAsync(), await db.ScoreSheetAnswers.CountAsync(),
+            await db.RoundAttendance.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_council_has_a_finalised_round_with_frozen_results_and_a_round_being_scored()
+    {
+        var (finalisedId, scoringId) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var council = await db.Councils.AsNoTracking().Include(c => c.Seats).SingleAsync(c => c.Name == DemoCouncil.CouncilName);
+            Assert.Equal(Enum.GetValues<SeatRole>().Order(), council.Seats.Select(s => s.Role).Distinct().Order());
+            Assert.Null(council.Seats.Single(s => s.Role == SeatRole.InvitedExpert).UserId);
+            Assert.All(council.Seats.Where(s => s.Votes), s => Assert.NotNull(s.UserId));
+
+            var finalised = await db.EvaluationRounds.AsNoTracking().Include(r => r.Entries).Include(r => r.Attendance)
+                .SingleAsync(r => r.CouncilId == council.Id && r.Status == RoundStatus.Finalised);
+            Assert.Equal(2, finalised.Entries.Count);
+            Assert.All(finalised.Entries, e => Assert.NotNull(e.ResultMean));
+            Assert.All(finalised.Entries, e => Assert.False(string.IsNullOrEmpty(e.ResultDetail)));
+            Assert.All(finalised.Attendance, a => Assert.True(a.Present));
+            Assert.Equal(council.Seats.Count, finalised.Attendance.Count);
+            var finalisedDossiers = finalised.Entries.Select(e => e.DossierId).ToList();
+            Assert.All(await db.Dossiers.AsNoTracking().Include(d => d.Events).Where(d => finalisedDossiers.Contains(d.Id)).ToListAsync(), d =>
+            {
+                Assert.Equal(DossierStatus.Evaluated, d.Status);
+                Assert.Equal([DossierEventKind.AssignedToRound, DossierEventKind.Evaluated], d.Events.OrderBy(e => e.At).TakeLast(2).Select(e => e.Kind));
+            });
+
+            // Every eligible seat submitted, the conflicted one did not; the stored totals are the engine's.
+            var entryIds = finalised.Entries.Select(e => e.Id).ToList();
+            var conflicts = await db.ConflictDeclarations.AsNoTracking().Where(c => entryIds.Contains(c.RoundEntryId) && c.Conflicted).ToListAsync();
+            Assert.Single(conflicts);
+            var sheets = await db.ScoreSheets.AsNoTracking().Where(s => entryIds.Contains(s.RoundEntryId)).ToListAsync();
+            Assert.Equal((entryIds.Count * council.Seats.Count(s => s.Votes)) - 1, sheets.Count);
+            Assert.All(sheets, s => Assert.Equal(SheetStatus.Submitted, s.Status));
+            Assert.DoesNotContain(sheets, s => s.RoundEntryId == conflicts[0].RoundEntryId && s.SeatId == conflicts[0].SeatId);
+            Assert.All(await sp.GetRequiredService<CouncilRounds>().ResultsAsync(finalised, null, default), r =>
+            {
+                Assert.Equal(EntryState.Ready, r.Outcome.State);
+                Assert.Equal(finalised.Entries.Single(e => e.Id == r.Entry.EntryId).ResultMean, r.Outcome.Score!.Mean);
+            });
+
+            var scoring = await db.EvaluationRounds.AsNoTracking().Include(r => r.Entries).SingleAsync(r => r.CouncilId == council.Id && r.Status == RoundStatus.Scoring);
+            Assert.True(scoring.ScoringDeadline >= DateOnly.FromDateTime(DateTime.Now));
+            var scoringDossiers = scoring.Entries.Select(e => e.DossierId).ToList();
+            Assert.NotEmpty(scoringDossiers);
+            Assert.True(await db.Dossiers.Where(d => scoringDossiers.Contains(d.Id)).AllAsync(d => d.Status == DossierStatus.InEvaluation));
+            var scoringEntries = scoring.Entries.Select(e => e.Id).ToList();
+            Assert.True(await db.ScoreSheets.AnyAsync(s => scoringEntries.Contains(s.RoundEntryId) && s.Status == SheetStatus.Draft));
+            return (finalised.Id, scoring.Id);
+        });
+
+        var chair = factory.CreatePortalClient();
+        await chair.SignInAsync(DemoCouncil.ChairEmail);
+        Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync($"/rounds/{finalisedId}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync($"/rounds/{scoringId}/progress")).StatusCode);
+
+        var member = factory.CreatePortalClient();
+        await member.SignInAsync(DemoCouncil.Member1Email);
+        var workspace = await member.GetDocumentAsync("/council");
+        var row = workspace.QuerySelector($"tr[data-round='{scoringId}']");
+        Assert.NotNull(row);
+        Assert.StartsWith("0/", row.QuerySelector("[data-testid=progress]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(workspace.QuerySelector($"tr[data-round='{finalisedId}']"));
+        var my = await member.GetDocumentAsync($"/rounds/{scoringId}/my");
+        Assert.NotNull(my.QuerySelector("[data-testid=next-sheet]"));
     }
 
     [Fact]

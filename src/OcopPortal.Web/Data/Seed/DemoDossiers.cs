@@ -46,11 +46,23 @@ public sealed class DemoDossiers(
 
     /// <summary>A demo product's dossier. The first step is always <see cref="DossierEventKind.Created"/>.</summary>
     /// <param name="DraftFiles">For a draft: the slots the producer has filled so far.</param>
+    /// <param name="Round">
+    /// For an accepted dossier the demo council takes on (<see cref="DemoCouncil"/>): 1, evaluated in the finalised
+    /// round; 2, in the round being scored. The script ends at acceptance; the council's seeder moves it on.
+    /// </param>
     public sealed record Script(
         string TaxCode, DossierKind Kind, int TargetStars, string BusinessResults, string FuturePlan, Assessment? Assessment, Step[] Steps,
-        string[]? DraftFiles = null, string? ChangesSinceRecognition = null, string? PreviousCertificateNumber = null)
+        string[]? DraftFiles = null, string? ChangesSinceRecognition = null, string? PreviousCertificateNumber = null, int Round = 0)
     {
-        public DossierStatus Status => Steps[^1].Kind switch
+        public DossierStatus Status => Round switch
+        {
+            DemoCouncil.FinalisedRound => DossierStatus.Evaluated,
+            DemoCouncil.ScoringRound => DossierStatus.InEvaluation,
+            _ => StatusOfSteps,
+        };
+
+        /// <summary>Where the scripted steps leave the dossier.</summary>
+        public DossierStatus StatusOfSteps => Steps[^1].Kind switch
         {
             DossierEventKind.Created => DossierStatus.Draft,
             DossierEventKind.Submitted or DossierEventKind.CommuneAssessed => DossierStatus.AtCommune,
@@ -159,6 +171,69 @@ public sealed class DemoDossiers(
                     "Mật ong chủ yếu thu mua từ các tỉnh khác (khoảng 70 % sản lượng), không chứng minh được vùng nguyên liệu tại địa phương; bản tự công bố "
                     + "chất lượng ghi tên và chỉ tiêu của một sản phẩm khác. Chủ thể có thể lập hồ sơ mới khi đã hoàn thiện vùng nguyên liệu."),
             ]),
+
+        // Accepted long ago and evaluated by the council in its finalised round (DemoCouncil). Acceptance is dated well before
+        // any possible date of that round (the previous half-year's round), whatever today is.
+        new("1800000009", DossierKind.FirstEvaluation, 3,
+            "Sản xuất khoảng 4 tấn khô cá lóc mỗi năm từ cá nuôi của gia đình và 6 hộ liên kết; bán tại chợ Thới Lai, các cửa hàng đặc sản ở Cần Thơ "
+            + "và qua mạng xã hội; doanh thu năm 2025 khoảng 1,6 tỷ đồng.",
+            "Đầu tư nhà phơi có mái che bằng tấm lợp lấy sáng, máy hút chân không thứ hai, đăng ký nhãn hiệu «Út Hiền».",
+            new("Cá lóc nuôi trong ao đất của gia đình và 6 hộ liên kết trên địa bàn xã Thới Lai; muối, đường mua tại địa phương.",
+                "Cơ sở có 7 lao động, đều là người địa phương, phần lớn là phụ nữ.",
+                "Phát triển từ nghề làm khô cá đồng truyền thống của gia đình.",
+                "Khô cá lóc một nắng là đặc sản quen thuộc của vùng đồng bằng; phơi trên giàn tre theo cách làm truyền thống.",
+                "Hồ sơ đầy đủ, nguyên liệu và lao động tại địa phương. Đề nghị Văn phòng Điều phối OCOP thành phố tiếp nhận, đánh giá."),
+            [
+                new(DossierEventKind.Created, 330), new(DossierEventKind.Submitted, 318), new(DossierEventKind.CommuneAssessed, 309),
+                new(DossierEventKind.Forwarded, 308), new(DossierEventKind.Accepted, 296),
+            ],
+            Round: DemoCouncil.FinalisedRound),
+
+        new("1800000010", DossierKind.FirstEvaluation, 4,
+            "Hợp tác xã có 32 thành viên, sản xuất khoảng 90 tấn bánh tráng rế mỗi năm; bán cho các nhà hàng, siêu thị ở Cần Thơ, Thành phố Hồ Chí Minh "
+            + "và xuất khẩu ủy thác sang Úc; doanh thu năm 2025 khoảng 6,3 tỷ đồng.",
+            "Xây xưởng tráng bánh khép kín đạt chuẩn HACCP, đăng ký mã vạch và nhãn hiệu tập thể, mở rộng xuất khẩu trực tiếp.",
+            new("Gạo mua từ các cánh đồng lớn của phường Thuận Hưng và lân cận; có hợp đồng với 2 hợp tác xã lúa gạo.",
+                "32 thành viên và khoảng 40 lao động địa phương làm theo mùa vụ.",
+                "Phát triển từ làng nghề bánh tráng truyền thống Thuận Hưng.",
+                "Bánh tráng Thuận Hưng gắn với làng nghề hơn 100 năm bên sông Ô Môn.",
+                "Hồ sơ đầy đủ, sản phẩm có thị trường ổn định. Đề nghị thành phố đánh giá, phân hạng 4 sao."),
+            [
+                new(DossierEventKind.Created, 325), new(DossierEventKind.Submitted, 316), new(DossierEventKind.CommuneAssessed, 306),
+                new(DossierEventKind.Forwarded, 305), new(DossierEventKind.Accepted, 294),
+            ],
+            Round: DemoCouncil.FinalisedRound),
+
+        // Accepted a month ago and now being scored (DemoCouncil's round in progress).
+        new("1800000011", DossierKind.FirstEvaluation, 4,
+            "Công suất 60 tấn chuối sấy mỗi năm; nguyên liệu từ 80 ha chuối xiêm liên kết; có mặt tại 2 chuỗi siêu thị và 4 sàn thương mại điện tử; "
+            + "doanh thu năm 2025 khoảng 7,8 tỷ đồng.",
+            "Đầu tư dây chuyền sấy thăng hoa, phát triển sản phẩm chuối sấy giòn, xuất khẩu sang Nhật Bản.",
+            new("Chuối xiêm thu mua theo hợp đồng từ 80 ha của các hộ trong xã Hỏa Lựu và lân cận.",
+                "Công ty có 35 lao động, trong đó 31 người là lao động địa phương.",
+                "Tận dụng chuối xiêm chín cây bị ép giá mùa thu hoạch rộ, sấy dẻo không đường.",
+                "Gắn với vùng chuyên canh chuối xiêm trên đất phèn Hậu Giang cũ.",
+                "Hồ sơ đầy đủ; đề nghị thành phố đánh giá, phân hạng."),
+            [
+                new(DossierEventKind.Created, 60), new(DossierEventKind.Submitted, 52), new(DossierEventKind.CommuneAssessed, 44),
+                new(DossierEventKind.Forwarded, 43), new(DossierEventKind.Accepted, 30),
+            ],
+            Round: DemoCouncil.ScoringRound),
+
+        new("1800000012", DossierKind.FirstEvaluation, 3,
+            "Tổ có 15 thành viên, sên khoảng 6 tấn mứt khóm mỗi năm, cao điểm dịp Tết; bán tại các điểm du lịch và cửa hàng đặc sản; doanh thu năm 2025 "
+            + "khoảng 900 triệu đồng.",
+            "Thay bao bì hũ nhựa bằng hũ thủy tinh có nhãn song ngữ, đăng ký tự công bố cho dòng mứt khóm ít đường.",
+            new("Khóm Queen của các thành viên tổ trồng trên đất phèn tại phường Vị Thanh.",
+                "15 thành viên, đều là người địa phương; 9 người là đồng bào Khmer.",
+                "Công thức mứt khóm sên tay của chị em trong tổ, truyền từ các gia đình Khmer trong vùng.",
+                "Khóm Vị Thanh là đặc sản của vùng đất phèn Hậu Giang.",
+                "Xác nhận thông tin trong hồ sơ; đề nghị thành phố đánh giá."),
+            [
+                new(DossierEventKind.Created, 58), new(DossierEventKind.Submitted, 50), new(DossierEventKind.CommuneAssessed, 42),
+                new(DossierEventKind.Forwarded, 41), new(DossierEventKind.Accepted, 29),
+            ],
+            Round: DemoCouncil.ScoringRound),
     ];
 
     private static readonly Dictionary<DossierEventKind, Transition> Transitions = DossierWorkflow.All.ToDictionary(t => t.Event);

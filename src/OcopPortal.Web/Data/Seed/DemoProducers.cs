@@ -29,6 +29,16 @@ public static class DemoProducers
             "31299", "Cồn Sơn, ấp Thới Bình", "0976888999", "dulichconson@demo.ocop.vn"),
         new("1800000008", ProducerType.Cooperative, "Hợp tác xã Mật ong tràm Kế Sách", "Huỳnh Thị Mai", Gender.Female, false,
             "31528", "Ấp An Phú", "0945123987", "matongkesach@demo.ocop.vn"),
+
+        // The producers whose products the demo council evaluated (Đợt 1) or is scoring (Đợt 2): see DemoCouncil.
+        new("1800000009", ProducerType.Household, "Cơ sở Khô cá lóc Út Hiền", "Trương Thị Hiền", Gender.Female, false,
+            "31258", "Ấp Thới Thuận", "0917555666", "khocaluthien@demo.ocop.vn"),
+        new("1800000010", ProducerType.Cooperative, "Hợp tác xã Bánh tráng Thuận Hưng", "Ngô Văn Lực", Gender.Male, false,
+            "31228", "Khu vực Qui Thạnh 1", "0939777888", "banhtrangthuanhung@demo.ocop.vn"),
+        new("1800000011", ProducerType.Enterprise, "Công ty TNHH Chuối sấy Hỏa Lựu", "Phan Thanh Tùng", Gender.Male, false,
+            "31338", "Ấp Thạnh Trung", "02933876543", "chuoisayhoaluu@demo.ocop.vn"),
+        new("1800000012", ProducerType.CooperativeGroup, "Tổ hợp tác Khóm Vị Thanh", "Danh Thị Sóc Kha", Gender.Female, true,
+            "31321", "Khu vực 3", "0978321654", "khomvithanh@demo.ocop.vn"),
     ];
 
     /// <summary>One product per demo producer (tax code → name, classification leaf, description, story).</summary>
@@ -44,5 +54,11 @@ public static class DemoProducers
         ("1800000006", "Lạp xưởng tươi Vĩnh Châu", "I.3.d", "Lạp xưởng thịt heo nạc vai, phơi nắng tự nhiên, gói 500 g.", null),
         ("1800000007", "Điểm du lịch cộng đồng Cồn Sơn", "VI.1", "Tham quan vườn trái cây, cá lóc bay, đờn ca tài tử cùng các hộ dân trên cồn.", null),
         ("1800000008", "Mật ong hoa tràm Kế Sách", "I.2.b", "Mật ong hoa tràm khai thác tự nhiên, độ ẩm dưới 20 %, chai 500 ml.", null),
+        ("1800000009", "Khô cá lóc Út Hiền", "I.3.d", "Khô cá lóc đồng một nắng, làm từ cá lóc nuôi trong ao đất tại Thới Lai, gói hút chân không 500 g.",
+            "Nghề làm khô cá của gia đình bà Út Hiền, ướp muối và phơi trên giàn tre theo cách của người miền Tây."),
+        ("1800000010", "Bánh tráng rế Thuận Hưng", "I.3.b", "Bánh tráng rế tráng mỏng từ bột gạo, dùng cuốn chả giò, gói 300 g.", null),
+        ("1800000011", "Chuối sấy dẻo Hỏa Lựu", "I.3.c", "Chuối xiêm chín cây sấy dẻo không đường, hộp 250 g.", null),
+        ("1800000012", "Mứt khóm Vị Thanh", "I.3.c", "Mứt khóm sên tay từ khóm Queen trồng trên đất phèn, hũ 300 g.",
+            "Khóm Vị Thanh ngọt thanh nhờ đất phèn; các chị em trong tổ sên mứt bằng chảo gang theo công thức của người Khmer trong vùng."),
     ];
 }

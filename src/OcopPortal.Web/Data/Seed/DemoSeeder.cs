@@ -9,12 +9,12 @@ namespace OcopPortal.Web.Data.Seed;
 
 /// <summary>
 /// The demo province, on request (<c>--demo</c> or Seed:Demo=true): one account per role so a newcomer can
-/// try every screen, the demo producers and their products, and dossiers in every state (<see cref="DemoDossiers"/>).
-/// Later features extend it (a decided round...).
+/// try every screen, the demo producers and their products, dossiers in every state (<see cref="DemoDossiers"/>),
+/// and the evaluation council with a finalised round and a round being scored (<see cref="DemoCouncil"/>).
 /// Idempotent: running it again adds nothing.
 /// </summary>
 public sealed class DemoSeeder(
-    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, DemoCouncil council, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
@@ -23,6 +23,7 @@ public sealed class DemoSeeder(
         ("chutich.hd@demo.ocop.vn", "Nguyễn Văn Bình (Chủ tịch Hội đồng)", Roles.CouncilChair),
         ("thanhvien1@demo.ocop.vn", "Phạm Thị Thu (Sở Công Thương)", Roles.CouncilMember),
         ("thanhvien2@demo.ocop.vn", "Võ Quốc Huy (Sở Nông nghiệp và Môi trường)", Roles.CouncilMember),
+        ("thanhvien3@demo.ocop.vn", "Đặng Thị Mỹ Linh (Sở Khoa học và Công nghệ)", Roles.CouncilMember),
         ("lan.banhpia@demo.ocop.vn", "Nguyễn Thị Lan (Hộ kinh doanh Bánh pía Lan)", Roles.Producer),
     ];
 
@@ -50,6 +51,7 @@ public sealed class DemoSeeder(
 
         await SeedProducersAsync(ct);
         await dossiers.SeedAsync(ct);
+        await council.SeedAsync(ct);
         if (created > 0)
         {
             log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",

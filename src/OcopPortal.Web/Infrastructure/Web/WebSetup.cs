@@ -54,6 +54,7 @@ public static class WebSetup
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoDossiers>();
+        services.AddScoped<DemoCouncil>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
