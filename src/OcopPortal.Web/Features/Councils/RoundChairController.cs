@@ -16,7 +16,8 @@ namespace OcopPortal.Web.Features.Councils;
 
 public sealed record MemberProgress(CouncilSeat Seat, int Assigned, int Submitted);
 
-public sealed record ResultsPage(EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers);
+/// <param name="CanPrintRecords">Office, chair and secretary: the minutes (see <see cref="CouncilRecords.RecordsAsync"/>).</param>
+public sealed record ResultsPage(EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords);
 
 public sealed record ProgressPage(EvaluationRound Round, IReadOnlyList<MemberProgress> Members, bool IsChair, DateOnly Today);
 
@@ -43,7 +44,7 @@ public sealed class RoundChairController(
 
         var results = (await rounds.ResultsAsync(round, seat?.Id, ct))
             .OrderByDescending(r => r.Outcome.Score?.Spread ?? -1).ThenBy(r => r.Entry.Product).ToList();
-        return View(new ResultsPage(round, results, seat?.Role == SeatRole.Chair, true));
+        return View(new ResultsPage(round, results, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary));
     }
 
     [HttpGet("progress")]
