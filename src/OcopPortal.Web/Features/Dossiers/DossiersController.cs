@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
@@ -65,8 +66,8 @@ public sealed class DossiersController(
         }
 
         // Count and page the dossiers alone (indexed on UpdatedAt, Id); join names for the one page shown.
-        var ids = await filtered.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id)
-            .ToPagedAsync(filter.Page, countLimit: MaxCounted, ct: ct);
+        var ids = await filtered.ToPagedAsync(q => q.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id),
+            filter.Page, countLimit: MaxCounted, ct: ct);
         var pageIds = ids.Items.ToList();
         var loaded = await (from d in db.Dossiers
                             join p in db.Set<Product>() on d.ProductId equals p.Id
@@ -78,7 +79,9 @@ public sealed class DossiersController(
                                 d.Slots.Count(s => s.Required && !s.Files.Any(f => f.SupersededAt == null)))).ToListAsync(ct);
         var rows = new Paged<DossierRow>(pageIds.Select(id => loaded.Single(r => r.Id == id)).ToList(), ids.Page, ids.PageSize, ids.Total, ids.Capped);
         var isProducer = User.IsInRole(Roles.Producer);
-        var communes = isProducer ? [] : (await db.Communes.Where(c => visible.Any(d => d.CommuneCode == c.Code)).OrderBy(c => c.Name)
+        // The filter lists the province's communes that have dossiers (a provincial portal: about a hundred, not 3,321).
+        var province = HttpContext.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.ProvinceCode;
+        var communes = isProducer ? [] : (await db.Communes.Where(c => c.ProvinceCode == province && visible.Any(d => d.CommuneCode == c.Code)).OrderBy(c => c.Name)
             .Select(c => new { c.Code, c.FullName }).ToListAsync(ct)).Select(c => (c.Code, c.FullName)).ToList();
         var ruleSetId = await HttpContext.RequestServices.GetRequiredService<CurrentRules>().IdAsync(ct);
         var sets = (await db.CriteriaSets.Where(s => s.RuleSetId == ruleSetId).OrderBy(s => s.Number).Select(s => new { s.Number, s.Name }).ToListAsync(ct))
