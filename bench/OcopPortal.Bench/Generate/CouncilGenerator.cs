@@ -120,17 +120,34 @@ public sealed class CouncilGenerator(OcopDbContext db) : IGenerator
         {
             rounds.Add(new EvaluationRound
             {
-                CouncilId = councilIds[0], Name = ClosedRoundName, Year = 2026, Number = 1, Mode = RoundMode.Meeting,
-                ScoringDeadline = DateOnly.FromDateTime(now.AddDays(-5).Date), MeetingDate = DateOnly.FromDateTime(now.AddDays(-2).Date),
-                LegalDeadline = new DateOnly(2026, 12, 30), Status = RoundStatus.Closed, CreatedAt = now.AddDays(-30),
-                ScoringOpenedAt = now.AddDays(-20), ClosedAt = now.AddDays(-2), Version = Guid.NewGuid(),
+                CouncilId = councilIds[0],
+                Name = ClosedRoundName,
+                Year = 2026,
+                Number = 1,
+                Mode = RoundMode.Meeting,
+                ScoringDeadline = DateOnly.FromDateTime(now.AddDays(-5).Date),
+                MeetingDate = DateOnly.FromDateTime(now.AddDays(-2).Date),
+                LegalDeadline = new DateOnly(2026, 12, 30),
+                Status = RoundStatus.Closed,
+                CreatedAt = now.AddDays(-30),
+                ScoringOpenedAt = now.AddDays(-20),
+                ClosedAt = now.AddDays(-2),
+                Version = Guid.NewGuid(),
             });
             rounds.Add(new EvaluationRound
             {
-                CouncilId = councilIds[1], Name = ScoringRoundName, Year = 2026, Number = 2, Mode = RoundMode.Meeting,
-                ScoringDeadline = DateOnly.FromDateTime(now.AddDays(20).Date), MeetingDate = DateOnly.FromDateTime(now.AddDays(25).Date),
-                LegalDeadline = new DateOnly(2026, 12, 30), Status = RoundStatus.Scoring, CreatedAt = now.AddDays(-10),
-                ScoringOpenedAt = now.AddDays(-3), Version = Guid.NewGuid(),
+                CouncilId = councilIds[1],
+                Name = ScoringRoundName,
+                Year = 2026,
+                Number = 2,
+                Mode = RoundMode.Meeting,
+                ScoringDeadline = DateOnly.FromDateTime(now.AddDays(20).Date),
+                MeetingDate = DateOnly.FromDateTime(now.AddDays(25).Date),
+                LegalDeadline = new DateOnly(2026, 12, 30),
+                Status = RoundStatus.Scoring,
+                CreatedAt = now.AddDays(-10),
+                ScoringOpenedAt = now.AddDays(-3),
+                Version = Guid.NewGuid(),
             });
         }
 
@@ -164,8 +181,11 @@ public sealed class CouncilGenerator(OcopDbContext db) : IGenerator
                 {
                     declarations.Add(new ConflictDeclaration
                     {
-                        RoundEntryId = entryIds[i], SeatId = seats[s], Conflicted = false,
-                        DeclaredAt = now.AddDays(i < ClosedEntries ? -19 : -2), DeclaredByUserId = people[s].Id,
+                        RoundEntryId = entryIds[i],
+                        SeatId = seats[s],
+                        Conflicted = false,
+                        DeclaredAt = now.AddDays(i < ClosedEntries ? -19 : -2),
+                        DeclaredByUserId = people[s].Id,
                     });
                 }
             }
@@ -192,7 +212,9 @@ public sealed class CouncilGenerator(OcopDbContext db) : IGenerator
                     .ToList();
                 var sheet = new ScoreSheet
                 {
-                    RoundEntryId = entryIds[i], SeatId = seats[s], Version = Guid.NewGuid(),
+                    RoundEntryId = entryIds[i],
+                    SeatId = seats[s],
+                    Version = Guid.NewGuid(),
                     OverallComment = closed ? "Sản phẩm có tiềm năng; đề nghị hoàn thiện bao bì." : null,
                 };
                 if (closed)
