@@ -63,7 +63,8 @@ public sealed class IdentityGenerator : IGenerator
         return Task.CompletedTask;
     }
 
-    private static void Add(
+    /// <summary>One account with its role membership, as <see cref="GenerateAsync"/> writes them (also used to top up council accounts).</summary>
+    internal static void Add(
         GenerationContext context, BulkInserter<AppUser> users, BulkInserter<IdentityUserRole<string>> memberships,
         string roleId, string role, string email, string fullName, bool confirmed)
     {

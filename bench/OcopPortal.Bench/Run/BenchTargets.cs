@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 
 namespace OcopPortal.Bench.Run;
@@ -10,6 +11,17 @@ namespace OcopPortal.Bench.Run;
 /// </summary>
 public sealed record BenchTargets(string OfficeEmail, int? DossierId)
 {
+    /// <summary>The first closed round (the generated 300 × 9 one), or null in a database generated before councils.</summary>
+    public int? ClosedRoundId { get; init; }
+
+    /// <summary>The email of the chair of <see cref="ClosedRoundId"/>'s council.</summary>
+    public string? ChairEmail { get; init; }
+
+    /// <summary>The first scoring round and, per voting seat of its council, the member's email and the entry they hold a draft sheet on.</summary>
+    public int? ScoringRoundId { get; init; }
+
+    public IReadOnlyList<(string Email, int EntryId)> Scorers { get; init; } = [];
+
     public static async Task<BenchTargets> ReadAsync(string database, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
@@ -37,6 +49,61 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
             id = null; // no Dossiers table
         }
 
-        return new BenchTargets(email, id is null ? null : Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture));
+        var targets = new BenchTargets(email, id is null ? null : Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            return await WithCouncilAsync(connection, targets, ct);
+        }
+        catch (SqliteException)
+        {
+            return targets; // no council tables
+        }
+    }
+
+    private static async Task<BenchTargets> WithCouncilAsync(SqliteConnection connection, BenchTargets targets, CancellationToken ct)
+    {
+        await using var closed = connection.CreateCommand();
+        closed.CommandText = """
+            SELECT r.Id, u.Email FROM EvaluationRounds r
+            JOIN CouncilSeats s ON s.CouncilId = r.CouncilId AND s.Role = $chair JOIN AspNetUsers u ON u.Id = s.UserId
+            WHERE r.Status = $closed ORDER BY r.Id LIMIT 1
+            """;
+        closed.Parameters.AddWithValue("$chair", (int)SeatRole.Chair);
+        closed.Parameters.AddWithValue("$closed", (int)RoundStatus.Closed);
+        int? closedId = null;
+        string? chair = null;
+        await using (var reader = await closed.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                closedId = reader.GetInt32(0);
+                chair = reader.GetString(1);
+            }
+        }
+
+        // Each voting seat of the scoring round's council with the entry it holds a draft sheet on (one each, as generated).
+        await using var scoring = connection.CreateCommand();
+        scoring.CommandText = """
+            SELECT r.Id, u.Email, MIN(sh.RoundEntryId) FROM EvaluationRounds r
+            JOIN CouncilSeats s ON s.CouncilId = r.CouncilId AND s.Role <> $expert JOIN AspNetUsers u ON u.Id = s.UserId
+            JOIN RoundEntries e ON e.RoundId = r.Id JOIN ScoreSheets sh ON sh.RoundEntryId = e.Id AND sh.SeatId = s.Id AND sh.Status = $draft
+            WHERE r.Id = (SELECT MIN(Id) FROM EvaluationRounds WHERE Status = $scoring)
+            GROUP BY r.Id, s.Id, u.Email ORDER BY s.SortOrder
+            """;
+        scoring.Parameters.AddWithValue("$expert", (int)SeatRole.InvitedExpert);
+        scoring.Parameters.AddWithValue("$draft", (int)SheetStatus.Draft);
+        scoring.Parameters.AddWithValue("$scoring", (int)RoundStatus.Scoring);
+        int? scoringId = null;
+        var scorers = new List<(string, int)>();
+        await using (var reader = await scoring.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                scoringId = reader.GetInt32(0);
+                scorers.Add((reader.GetString(1), reader.GetInt32(2)));
+            }
+        }
+
+        return targets with { ClosedRoundId = closedId, ChairEmail = chair, ScoringRoundId = scoringId, Scorers = scorers };
     }
 }

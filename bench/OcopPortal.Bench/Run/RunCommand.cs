@@ -49,7 +49,19 @@ public static class RunCommand
             throw new ArgumentException($"{database} has no dossier waiting at the province: generate it again with this version of the tool.");
         }
 
-        string PathOf(Scenario s) => s.Path.Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (scenarios.Any(s => s.As is Actor.CouncilChair or Actor.CouncilMembers) && (targets.ClosedRoundId is null || targets.Scorers.Count == 0))
+        {
+            throw new ArgumentException($"{database} has no generated council rounds: generate it again with this version of the tool.");
+        }
+
+        if (scenarios.Any(s => s.Name == Scenarios.SheetSave) && targets.Scorers.Count < connections)
+        {
+            throw new ArgumentException($"sheet-save needs one member per connection: {targets.Scorers.Count} scorers, {connections} connections.");
+        }
+
+        string PathOf(Scenario s) => s.Path
+            .Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var measured = new List<LoadResult>();
         await using (var portal = await PortalProcess.StartAsync(webDir, dll, database, results, ct))
@@ -65,20 +77,40 @@ public static class RunCommand
                 Console.WriteLine($"Office scenarios as {targets.OfficeEmail}; dossier page: {PathOf(Scenarios.All.Single(s => s.Name == "dossier-page"))}");
             }
 
+            if (scenarios.Any(s => s.As == Actor.CouncilChair))
+            {
+                sessions[Actor.CouncilChair] = await AdminSession.SignInAsync(portal.BaseAddress, targets.ChairEmail!, BenchAccounts.Password, ct);
+                Console.WriteLine($"Chair scenarios as {targets.ChairEmail}; results board: {PathOf(Scenarios.All.Single(s => s.Name == "results-board"))}");
+            }
+
+            var members = new List<(CookieContainer, int)>();
+            if (scenarios.Any(s => s.Name == Scenarios.SheetSave))
+            {
+                foreach (var (email, entryId) in targets.Scorers.Take(connections))
+                {
+                    members.Add((await AdminSession.SignInAsync(portal.BaseAddress, email, BenchAccounts.Password, ct), entryId));
+                }
+
+                Console.WriteLine($"sheet-save: {members.Count} members of round {targets.ScoringRoundId}, one draft sheet each");
+            }
+
             CookieContainer CookiesOf(Scenario s) => sessions.GetValueOrDefault(s.As) ?? new CookieContainer();
+            Task<LoadResult> MeasureAsync(Scenario s, TimeSpan warm, TimeSpan measure) => s.Name == Scenarios.SheetSave
+                ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
+                : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct);
             await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, sessions[Actor.Admin], "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
             // One discarded pass over every scenario first: tiered JIT compiles the shared pipeline on the same two cores
             // the load saturates, and without this pass whichever scenario ran first measured 2x slower than on a rerun.
             Console.WriteLine($"Warming up every scenario ({warmup.TotalSeconds:F0}s each, discarded) ...");
             foreach (var s in scenarios)
             {
-                await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, TimeSpan.Zero, warmup, ct);
+                await MeasureAsync(s, TimeSpan.Zero, warmup);
             }
 
             foreach (var s in scenarios)
             {
                 Console.WriteLine($"  {s.Name} ...");
-                measured.Add(await LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warmup, duration, ct));
+                measured.Add(await MeasureAsync(s, warmup, duration));
             }
         }
 

@@ -11,6 +11,12 @@ public enum Actor
 
     /// <summary>A generated Office (Văn phòng Điều phối) account, the first by email (<see cref="BenchTargets"/>).</summary>
     Office,
+
+    /// <summary>The chair of the generated closed round's council (<see cref="BenchTargets.ChairEmail"/>).</summary>
+    CouncilChair,
+
+    /// <summary>Each worker a different voting member of the scoring round (<see cref="BenchTargets.Scorers"/>); see <see cref="SheetSaveLoad"/>.</summary>
+    CouncilMembers,
 }
 
 /// <summary>
@@ -28,6 +34,12 @@ public static class Scenarios
     /// <summary>Stands for the dossier the office would open first from its AtProvince queue.</summary>
     public const string DossierPlaceholder = "{dossier}";
 
+    /// <summary>Stands for the generated closed round (300 products × 9 members).</summary>
+    public const string ClosedRoundPlaceholder = "{closedRound}";
+
+    /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
+    public const string SheetSave = "sheet-save";
+
     public static readonly IReadOnlyList<Scenario> All =
     [
         new("home", "/", Actor.Visitor, "public home page: pipeline, localisation, layout, no database"),
@@ -39,5 +51,8 @@ public static class Scenarios
         new("dossiers-office-at-province", "/dossiers?status=AtProvince", Actor.Office, "the queue filtered to dossiers waiting for the office's completeness check"),
         new("dossiers-office-overdue", "/dossiers?overdue=true", Actor.Office, "the queue filtered to overdue ones (commune past 15 working days, supplement past due)"),
         new("dossier-page", "/dossiers/" + DossierPlaceholder, Actor.Office, "one dossier as the office: slots and files, pinned criteria set, history, commune report, self-assessment scored"),
+        new("results-board", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.CouncilChair, "closed round's results board as the chair: 300 products × 9 sheets re-scored, spread, quorum, reopen forms"),
+        new("results-board-office", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.Office, "the same board as the Office (no chair forms)"),
+        new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
     ];
 }

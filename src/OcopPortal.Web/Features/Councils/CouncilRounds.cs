@@ -55,15 +55,18 @@ public sealed class CouncilRounds(OcopDbContext db)
         var seats = await db.CouncilSeats.AsNoTracking().Where(s => s.CouncilId == round.CouncilId).OrderBy(s => s.SortOrder).ToListAsync(ct);
         var entries = await EntriesAsync(round.Id, ct);
         var entryIds = entries.Select(e => e.EntryId).ToList();
-        var conflicts = await db.ConflictDeclarations.AsNoTracking().Where(c => entryIds.Contains(c.RoundEntryId) && c.Conflicted).ToListAsync(ct);
-        var sheets = await db.ScoreSheets.AsNoTracking().Include(s => s.Answers).Where(s => entryIds.Contains(s.RoundEntryId)).ToListAsync(ct);
+        // Looked up by (entry, seat) below: a scan per cell was entries × seats × sheets (300 × 9 × 2,700 for a full round).
+        var conflicts = (await db.ConflictDeclarations.AsNoTracking().Where(c => entryIds.Contains(c.RoundEntryId) && c.Conflicted)
+            .Select(c => new { c.RoundEntryId, c.SeatId }).ToListAsync(ct)).Select(c => (c.RoundEntryId, c.SeatId)).ToHashSet();
+        var sheets = (await db.ScoreSheets.AsNoTracking().Include(s => s.Answers).Where(s => entryIds.Contains(s.RoundEntryId)).ToListAsync(ct))
+            .ToDictionary(s => (s.RoundEntryId, s.SeatId));
         var present = (await db.RoundAttendance.AsNoTracking().Where(a => a.RoundId == round.Id && a.Present).Select(a => a.SeatId).ToListAsync(ct)).ToHashSet();
         var justified = (await db.RoundEntries.AsNoTracking().Where(e => e.RoundId == round.Id && e.SpreadJustification != null).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var sets = new Dictionary<int, (CriteriaSet Set, SheetDefinition Sheet)>();
         var results = new List<EntryResult>();
         foreach (var entry in entries)
         {
-            if (hideFor is { } viewer && conflicts.Any(c => c.RoundEntryId == entry.EntryId && c.SeatId == viewer))
+            if (hideFor is { } viewer && conflicts.Contains((entry.EntryId, viewer)))
             {
                 continue;
             }
@@ -78,8 +81,8 @@ public sealed class CouncilRounds(OcopDbContext db)
 
             var rows = seats.Select(seat =>
             {
-                var sheet = sheets.SingleOrDefault(s => s.RoundEntryId == entry.EntryId && s.SeatId == seat.Id);
-                return (seat, sheet, conflicts.Any(c => c.RoundEntryId == entry.EntryId && c.SeatId == seat.Id));
+                var sheet = sheets.GetValueOrDefault((entry.EntryId, seat.Id));
+                return (seat, sheet, conflicts.Contains((entry.EntryId, seat.Id)));
             }).ToList();
             var forRules = rows.Select(r => new SeatForEntry(r.seat.Id, r.seat.Role, r.Item3, present.Contains(r.seat.Id),
                 r.sheet is { Status: SheetStatus.Submitted } s ? SheetScoring.Score(loaded.Sheet, ToAnswers(s)) : null)).ToList();
