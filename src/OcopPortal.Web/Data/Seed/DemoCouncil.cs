@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Domain;
@@ -274,22 +273,7 @@ public sealed class DemoCouncil(
             }
 
             var entry = entries[r.Entry.EntryId];
-            entry.ResultMean = score.Mean;
-            entry.ResultStars = score.Rating.Stars;
-            entry.ResultDetail = JsonSerializer.Serialize(new
-            {
-                score.Mean,
-                score.Min,
-                score.Max,
-                score.Spread,
-                score.PartMeans,
-                score.ConsolidatedPoints,
-                Stars = score.Rating.Stars,
-                Outcome = score.Rating.Outcome.ToString(),
-                Proposal = RoundRules.Proposal(score),
-                r.Outcome.Participating,
-                r.Outcome.Eligible,
-            });
+            RoundResults.Freeze(entry, score, r.Outcome);
             var dossier = await db.Dossiers.SingleAsync(d => d.Id == r.Entry.DossierId, ct);
             Move(dossier, DossierWorkflow.Evaluate, at, chair, RoundRules.Proposal(score));
         }

@@ -120,3 +120,27 @@ public sealed class CouncilRounds(OcopDbContext db)
         return answers;
     }
 }
+
+/// <summary>Freezing a council result on its entry at finalisation (the chair's action and the demo round alike).</summary>
+public static class RoundResults
+{
+    public static void Freeze(RoundEntry entry, CouncilScore score, EntryOutcome outcome)
+    {
+        entry.ResultMean = score.Mean;
+        entry.ResultStars = score.Rating.Stars;
+        entry.ResultDetail = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            score.Mean,
+            score.Min,
+            score.Max,
+            score.Spread,
+            score.PartMeans,
+            score.ConsolidatedPoints,
+            Stars = score.Rating.Stars,
+            Outcome = score.Rating.Outcome.ToString(),
+            Proposal = RoundRules.Proposal(score),
+            outcome.Participating,
+            outcome.Eligible,
+        });
+    }
+}

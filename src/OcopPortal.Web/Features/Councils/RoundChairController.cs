@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -212,22 +211,7 @@ public sealed class RoundChairController(
             var dossier = await db.Dossiers.SingleAsync(d => d.Id == r.Entry.DossierId, ct);
             if (r.Outcome is { State: EntryState.Ready, Score: { } score })
             {
-                entry.ResultMean = score.Mean;
-                entry.ResultStars = score.Rating.Stars;
-                entry.ResultDetail = JsonSerializer.Serialize(new
-                {
-                    score.Mean,
-                    score.Min,
-                    score.Max,
-                    score.Spread,
-                    score.PartMeans,
-                    score.ConsolidatedPoints,
-                    Stars = score.Rating.Stars,
-                    Outcome = score.Rating.Outcome.ToString(),
-                    Proposal = RoundRules.Proposal(score),
-                    r.Outcome.Participating,
-                    r.Outcome.Eligible,
-                });
+                RoundResults.Freeze(entry, score, r.Outcome);
                 await dossiers.ApplyAsync(dossier, DossierWorkflow.Evaluate, DossierActor.Office, User, RoundRules.Proposal(score), ct);
             }
             else
