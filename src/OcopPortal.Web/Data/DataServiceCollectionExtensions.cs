@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using OcopPortal.Web.Data.Recognition;
 using OcopPortal.Web.Data.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Files;
@@ -17,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditAppendOnlyInterceptor>();
         services.AddSingleton<PublishedRulesGuard>();
         services.AddSingleton<StoredFileImmutableGuard>();
+        services.AddSingleton<IssuedRecordsGuard>();
 
         switch (options.Provider)
         {
@@ -45,6 +47,7 @@ public static class DataServiceCollectionExtensions
         sp.GetRequiredService<AuditAppendOnlyInterceptor>(),
         sp.GetRequiredService<PublishedRulesGuard>(),
         sp.GetRequiredService<StoredFileImmutableGuard>(),
+        sp.GetRequiredService<IssuedRecordsGuard>(),
     ];
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>

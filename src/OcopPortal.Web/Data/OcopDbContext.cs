@@ -5,6 +5,7 @@ using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.AdminUnits;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
+using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
@@ -79,6 +80,26 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ScoreSheetAnswer> ScoreSheetAnswers => Set<ScoreSheetAnswer>();
 
     public DbSet<RoundAttendance> RoundAttendance => Set<RoundAttendance>();
+
+    public DbSet<RecognitionDecision> RecognitionDecisions => Set<RecognitionDecision>();
+
+    public DbSet<DecisionLine> DecisionLines => Set<DecisionLine>();
+
+    public DbSet<MinistryReferral> MinistryReferrals => Set<MinistryReferral>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<Revocation> Revocations => Set<Revocation>();
+
+    public DbSet<RevocationAttachment> RevocationAttachments => Set<RevocationAttachment>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<CertificateReminder> CertificateReminders => Set<CertificateReminder>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

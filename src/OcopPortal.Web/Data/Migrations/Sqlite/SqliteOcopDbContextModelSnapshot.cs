@@ -1218,6 +1218,581 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductPhoto");
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaSetNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecisionLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingAuthority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Legacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProducerAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProducerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SequenceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StateChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("DecisionLineId");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("SequenceYear", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ValidUntil");
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.CertificateReminder", b =>
+                {
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CertificateId", "Kind");
+
+                    b.ToTable("CertificateReminders");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.DecisionLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaSetNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProducerAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProducerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProducerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacesLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("ProducerId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RoundEntryId");
+
+                    b.HasIndex("DecisionId", "SortOrder");
+
+                    b.ToTable("DecisionLines");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpDueOn");
+
+                    b.HasIndex("CertificateId", "InspectedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "RunDate");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.MinistryReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CentralScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MinistryDecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinistryDecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ProvinceScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RoundEntryId")
+                        .IsUnique();
+
+                    b.ToTable("MinistryReferrals");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.NumberSequence", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.RecognitionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AmendsDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Legacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedScanFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendsDecisionId");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("SignedScanFileId");
+
+                    b.HasIndex("Status", "DecisionDate");
+
+                    b.ToTable("RecognitionDecisions");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Revocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ground")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("Revocations");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.RevocationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("RevocationId");
+
+                    b.ToTable("RevocationAttachments");
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Domain.Rules.CriteriaSet", b =>
                 {
                     b.Property<int>("Id")
@@ -2056,6 +2631,158 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Certificate", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.RecognitionDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.DecisionLine", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.CertificateReminder", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.DecisionLine", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.RecognitionDecision", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Inspection", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.MinistryReferral", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.RecognitionDecision", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.RecognitionDecision", null)
+                        .WithMany()
+                        .HasForeignKey("AmendsDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Domain.Councils.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OcopPortal.Web.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("SignedScanFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Revocation", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.RevocationAttachment", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OcopPortal.Web.Domain.Recognition.Revocation", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RevocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Domain.Rules.CriteriaSet", b =>
                 {
                     b.HasOne("OcopPortal.Web.Domain.Rules.RuleSet", "RuleSet")
@@ -2153,6 +2880,16 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OcopPortal.Web.Domain.Producers.Product", b =>
                 {
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.RecognitionDecision", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Recognition.Revocation", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Rules.CriteriaSet", b =>
