@@ -9,4 +9,16 @@ public sealed class PortalOptions
     public string ProvinceCode { get; set; } = "92";
 
     public string ProvinceName { get; set; } = "Cần Thơ";
+
+    /// <summary>The recognising authority as printed on decisions and certificates.</summary>
+    public string AuthorityName { get; set; } = "Ủy ban nhân dân thành phố Cần Thơ";
+
+    /// <summary>
+    /// The public address printed in certificate QR codes (e.g. <c>https://ocop.cantho.gov.vn</c>); when empty the
+    /// address of the current request is used.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Certificate number: <c>{seq}</c> (zero-padded to 4), <c>{year}</c>. Sequential per year, never reused.</summary>
+    public string CertificateNumberPattern { get; set; } = "{seq}/{year}/GCN-OCOP";
 }

@@ -12,6 +12,7 @@ using OcopPortal.Web.Features.Bench;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
+using OcopPortal.Web.Features.Recognition;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
@@ -70,6 +71,7 @@ public static class WebSetup
         services.AddScoped<CouncilRecords>();
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
+        services.AddScoped<CertificateIssuer>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
