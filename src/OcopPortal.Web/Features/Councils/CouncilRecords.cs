@@ -67,7 +67,7 @@ public sealed record SheetData(
 /// everything else is a 404.
 /// </summary>
 public sealed partial class CouncilRecords(
-    OcopDbContext db, CouncilRounds rounds, PdfRenderer renderer, IOptions<PortalOptions> portal, TimeProvider clock)
+    OcopDbContext db, CouncilRounds rounds, ScoringCache cache, PdfRenderer renderer, IOptions<PortalOptions> portal, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -287,12 +287,7 @@ public sealed partial class CouncilRecords(
 
     // ---------------------------------------------------------------- shared
 
-    public async Task<Dictionary<int, LoadedSet>> LoadSetsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        var sets = await db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.RuleSet).Include(s => s.Nodes).ThenInclude(n => n.Options)
-            .Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-        return sets.ToDictionary(s => s.Id, s => new LoadedSet(s, SheetDefinition.From(s)));
-    }
+    public Task<Dictionary<int, LoadedSet>> LoadSetsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) => cache.SetsAsync(db, ids, ct);
 
     private async Task<string> ProvinceUnitAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace OcopPortal.Web.Features.Councils;
 /// declarations and their own sheet. Nothing here reads another seat's sheet: every sheet query is keyed by the
 /// caller's own seat, so no URL can reach someone else's.
 /// </summary>
-public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditLog audit, TimeProvider clock)
+public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditLog audit, TimeProvider clock, ScoringCache cache)
 {
     public const string ConflictMessage =
         "Phiếu chấm vừa được lưu ở một cửa sổ hoặc thiết bị khác. Trang đã được tải lại với nội dung mới nhất; lần lưu này của bạn chưa được thực hiện.";
@@ -119,7 +119,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             return null;
         }
 
-        var row = (await rounds.EntriesAsync(member.Round.Id, ct)).Single(e => e.EntryId == entryId);
+        var row = (await rounds.EntriesAsync(member.Round.Id, entryId, ct)).Single();
         return new MemberEntry(member, row, declaration);
     }
 
@@ -128,9 +128,12 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         db.ScoreSheets.AsNoTracking().Include(s => s.Answers)
             .SingleOrDefaultAsync(s => s.RoundEntryId == entry.Entry.EntryId && s.SeatId == entry.Member.Seat.Id, ct);
 
-    public Task<CriteriaSet> SetAsync(MemberEntry entry, CancellationToken ct) =>
-        db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.RuleSet).Include(s => s.Nodes).ThenInclude(n => n.Options)
-            .SingleAsync(s => s.Id == entry.Entry.CriteriaSetId, ct);
+    /// <summary>The product's pinned criteria set (published, hence cached and shared: read it, never change it).</summary>
+    public async Task<CriteriaSet> SetAsync(MemberEntry entry, CancellationToken ct) =>
+        (await cache.SetAsync(db, entry.Entry.CriteriaSetId, ct)).Set;
+
+    /// <summary>The set's flattened sheet (the cached one for a published set).</summary>
+    public SheetDefinition SheetOf(CriteriaSet set) => cache.SheetOf(set);
 
     public static bool DeclarationOpen(EvaluationRound round) => round.Status is RoundStatus.Preparing or RoundStatus.Scoring;
 
@@ -326,7 +329,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             return new SheetSaveResult(SheetSaveKind.Conflict);
         }
 
-        var definition = SheetDefinition.From(set);
+        var definition = cache.SheetOf(set);
         var (answers, error) = Resolve(set, definition, input);
         if (answers is null)
         {
@@ -390,6 +393,12 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             throw;
         }
 
+        if (submit)
+        {
+            // the board scores each submitted version once; this one is scored already
+            cache.SetScore(sheet.Id, sheet.Version, result.Score);
+        }
+
         return submit
             ? new SheetSaveResult(SheetSaveKind.Submitted, Total: sheet.Total, Stars: sheet.Stars)
             : new SheetSaveResult(SheetSaveKind.Saved);
@@ -432,7 +441,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         }
 
         var input = DossierAnswers.ToInput(set, stored);
-        var leaves = SelfAssessmentScoring.LeavesById(set, SheetDefinition.From(set));
+        var leaves = SelfAssessmentScoring.LeavesById(set, cache.SheetOf(set));
         foreach (var (nodeId, node) in leaves)
         {
             if (input.Choices.TryGetValue(nodeId, out var optionId) && node.Options.FirstOrDefault(o => o.Id == optionId) is { } option)

@@ -18,6 +18,9 @@ public sealed record MemberProgress(CouncilSeat Seat, int Assigned, int Submitte
 /// <param name="CanPrintRecords">Office, chair and secretary: the minutes (see <see cref="CouncilRecords.RecordsAsync"/>).</param>
 public sealed record ResultsPage(EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords);
 
+/// <summary>One product of the board with the members' sheets and, for the chair, the re-scoring and justification forms.</summary>
+public sealed record ResultEntryPage(EvaluationRound Round, EntryResult Result, bool IsChair, bool CanSeeMembers);
+
 public sealed record ProgressPage(EvaluationRound Round, IReadOnlyList<MemberProgress> Members, bool IsChair, DateOnly Today);
 
 /// <summary>
@@ -44,6 +47,21 @@ public sealed class RoundChairController(
         var results = (await rounds.ResultsAsync(round, seat?.Id, ct))
             .OrderByDescending(r => r.Outcome.Score?.Spread ?? -1).ThenBy(r => r.Entry.Product).ToList();
         return View(new ResultsPage(round, results, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary));
+    }
+
+    /// <summary>One product of the board: each member's total and sheet status, the chair's re-scoring and justification forms.</summary>
+    [HttpGet("results/{entryId:int}")]
+    public async Task<IActionResult> ResultEntry(int id, int entryId, CancellationToken ct)
+    {
+        var (round, seat) = await ViewerAsync(id, ct);
+        if (round is null || (seat is null && !User.IsInRole(Roles.Office)) || round.Status < RoundStatus.Closed)
+        {
+            return NotFound();
+        }
+
+        // a product the viewer is conflicted on is left out, as on the board: not found
+        var result = (await rounds.ResultsAsync(round, seat?.Id, withAnswers: false, onlyEntryId: entryId, ct)).SingleOrDefault();
+        return result is null ? NotFound() : View(new ResultEntryPage(round, result, seat?.Role == SeatRole.Chair, true));
     }
 
     [HttpGet("progress")]
@@ -135,7 +153,7 @@ public sealed class RoundChairController(
         if (error is not null)
         {
             TempData["FlashError"] = error;
-            return Redirect($"/rounds/{id}/results");
+            return Redirect($"/rounds/{id}/results/{sheet.RoundEntryId}");
         }
 
         sheet.Status = SheetStatus.Draft;
@@ -171,7 +189,7 @@ public sealed class RoundChairController(
         if (round.Status != RoundStatus.Closed || string.IsNullOrWhiteSpace(justification) || justification.Length > 4000)
         {
             TempData["FlashError"] = round.Status != RoundStatus.Closed ? l["Chỉ ghi giải trình khi đợt đã khóa chấm điểm."].Value : l["Vui lòng nêu giải trình (không quá 4.000 ký tự)."].Value;
-            return Redirect($"/rounds/{id}/results");
+            return Redirect($"/rounds/{id}/results/{entryId}");
         }
 
         entry.SpreadJustification = justification.Trim();

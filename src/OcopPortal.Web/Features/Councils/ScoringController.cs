@@ -109,7 +109,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         }
 
         var set = await scoring.SetAsync(entry, ct);
-        var definition = SheetDefinition.From(set);
+        var definition = scoring.SheetOf(set);
         var (answers, error) = MemberScoring.Resolve(set, definition, input);
         if (answers is null)
         {
@@ -186,7 +186,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
 
     private async Task<SheetPage> SheetPageAsync(MemberEntry entry, Domain.Rules.CriteriaSet set, ScoreSheet? sheet, ScoreSheetInput input, CancellationToken ct)
     {
-        var definition = SheetDefinition.From(set);
+        var definition = scoring.SheetOf(set);
         var (answers, _) = MemberScoring.Resolve(set, definition, input);
         var current = answers ?? sheet?.Answers ?? [];
         var result = MemberScoring.Evaluate(set, definition, CouncilRounds.ToAnswers(new ScoreSheet { Answers = current }));
