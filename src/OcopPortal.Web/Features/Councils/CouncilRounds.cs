@@ -78,8 +78,8 @@ public sealed class CouncilRounds(OcopDbContext db, ScoringCache cache)
                                 join e in inRound on c.RoundEntryId equals e.Id
                                 where c.Conflicted
                                 select new { c.RoundEntryId, c.SeatId }).ToListAsync(ct)).Select(c => (c.RoundEntryId, c.SeatId)).ToHashSet();
-        var sheetQuery = from s in db.ScoreSheets.AsNoTracking() join e in inRound on s.RoundEntryId equals e.Id select s;
-        var sheets = (withAnswers ? await sheetQuery.Include(s => s.Answers).ToListAsync(ct) : await sheetQuery.ToListAsync(ct))
+        var sheetQuery = db.ScoreSheets.AsNoTracking().Where(s => inRound.Any(e => e.Id == s.RoundEntryId));
+        var sheets = (withAnswers ? await sheetQuery.Include(s => s.Answers).AsSplitQuery().ToListAsync(ct) : await sheetQuery.ToListAsync(ct))
             .ToDictionary(s => (s.RoundEntryId, s.SeatId));
         var present = (await db.RoundAttendance.AsNoTracking().Where(a => a.RoundId == round.Id && a.Present).Select(a => a.SeatId).ToListAsync(ct)).ToHashSet();
         var justified = (await inRound.Where(e => e.SpreadJustification != null).Select(e => e.Id).ToListAsync(ct)).ToHashSet();

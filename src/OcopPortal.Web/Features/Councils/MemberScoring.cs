@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
@@ -246,14 +247,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// the set, every option must belong to its criterion, "not applicable" only where the criterion has a
     /// condition, knock-out / stop only where it has one. Returns the answers, or the message saying what is wrong.
     /// </summary>
-    public static (List<ScoreSheetAnswer>? Answers, string? Error) Resolve(CriteriaSet set, SheetDefinition sheet, ScoreSheetInput input)
+    public static (List<ScoreSheetAnswer>? Answers, UserMessage? Error) Resolve(CriteriaSet set, SheetDefinition sheet, ScoreSheetInput input)
     {
         var leaves = SelfAssessmentScoring.LeavesById(set, sheet);
         var mentioned = input.Choices.Keys.Concat(input.NotApplicable).Concat(input.Eliminates)
             .Concat(input.Comments.Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key));
         if (mentioned.Any(id => !leaves.ContainsKey(id)))
         {
-            return (null, ForeignCriterionMessage);
+            return (null, new UserMessage(ForeignCriterionMessage));
         }
 
         foreach (var (nodeId, optionId) in input.Choices)
@@ -261,18 +262,18 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             var node = leaves[nodeId];
             if (node.Options.All(o => o.Id != optionId))
             {
-                return (null, $"Phương án đã chọn cho tiêu chí {node.Code} không thuộc tiêu chí đó; không có gì được lưu.");
+                return (null, new UserMessage("Phương án đã chọn cho tiêu chí {0} không thuộc tiêu chí đó; không có gì được lưu.", node.Code));
             }
         }
 
         if (input.NotApplicable.Select(id => leaves[id]).FirstOrDefault(n => n.Condition is null) is { } always)
         {
-            return (null, $"Tiêu chí {always.Code} luôn được chấm, không đánh dấu «không áp dụng» được; không có gì được lưu.");
+            return (null, new UserMessage("Tiêu chí {0} luôn được chấm, không đánh dấu «không áp dụng» được; không có gì được lưu.", always.Code));
         }
 
         if (input.Eliminates.Select(id => leaves[id]).FirstOrDefault(n => n.Knockout is null && n.Stop is null) is { } plain)
         {
-            return (null, $"Tiêu chí {plain.Code} không có điều kiện loại hoặc dừng đánh giá; không có gì được lưu.");
+            return (null, new UserMessage("Tiêu chí {0} không có điều kiện loại hoặc dừng đánh giá; không có gì được lưu.", plain.Code));
         }
 
         var answers = new List<ScoreSheetAnswer>();
@@ -340,8 +341,8 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         if (submit && !result.Score.Complete)
         {
             var missing = result.Score.Unanswered.Select(code => $"{code} ({definition[code].Name})").ToList();
-            return new SheetSaveResult(SheetSaveKind.Incomplete,
-                $"Chưa nộp được: còn {missing.Count} tiêu chí chưa chấm (hãy chọn một phương án hoặc đánh dấu không áp dụng): {string.Join("; ", missing)}.");
+            return new SheetSaveResult(SheetSaveKind.Incomplete, new UserMessage(
+                "Chưa nộp được: còn {0} tiêu chí chưa chấm (hãy chọn một phương án hoặc đánh dấu không áp dụng): {1}.", missing.Count, string.Join("; ", missing)));
         }
 
         var isNew = sheet is null;
@@ -431,7 +432,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     }
 
     /// <summary>The producer's self-assessment (Mẫu 02) for reference: the verdict and, per leaf node, the option chosen.</summary>
-    public async Task<(SelfAssessmentResult? Result, Dictionary<int, string> ByNode)> ReferenceAsync(MemberEntry entry, CriteriaSet set, CancellationToken ct)
+    public async Task<(SelfAssessmentResult? Result, Dictionary<int, string> ByNode)> ReferenceAsync(MemberEntry entry, CriteriaSet set, IStringLocalizer l, CancellationToken ct)
     {
         var stored = await db.Set<DossierAnswer>().AsNoTracking().Where(a => a.DossierId == entry.Entry.DossierId).ToListAsync(ct);
         var byNode = new Dictionary<int, string>();
@@ -446,11 +447,11 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         {
             if (input.Choices.TryGetValue(nodeId, out var optionId) && node.Options.FirstOrDefault(o => o.Id == optionId) is { } option)
             {
-                byNode[nodeId] = string.Create(CultureInfo.InvariantCulture, $"{option.Label} ({option.Points} điểm)");
+                byNode[nodeId] = l["{0} ({1} điểm)", option.Label, option.Points].Value;
             }
             else if (input.NotApplicable.Contains(nodeId))
             {
-                byNode[nodeId] = "không áp dụng";
+                byNode[nodeId] = l["không áp dụng"].Value;
             }
         }
 

@@ -113,7 +113,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         var (answers, error) = MemberScoring.Resolve(set, definition, input);
         if (answers is null)
         {
-            ModelState.AddModelError("", l[error!]);
+            ModelState.AddModelError("", error!.Localize(l));
             return PartialView("_FormErrors");
         }
 
@@ -143,7 +143,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         switch (result.Kind)
         {
             case SheetSaveKind.Invalid or SheetSaveKind.Incomplete:
-                ModelState.AddModelError("", l[result.Message!]);
+                ModelState.AddModelError("", result.Message!.Localize(l));
                 return View(nameof(Sheet), await SheetPageAsync(entry, set, await scoring.MySheetAsync(entry, ct), input, ct));
             case SheetSaveKind.Submitted:
                 TempData["Flash"] = l["Đã nộp phiếu chấm «{0}»: {1} điểm. Phiếu đã khóa; chỉ Chủ tịch Hội đồng mở lại được.", entry.Entry.Product, Points(result.Total)].Value;
@@ -190,7 +190,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         var (answers, _) = MemberScoring.Resolve(set, definition, input);
         var current = answers ?? sheet?.Answers ?? [];
         var result = MemberScoring.Evaluate(set, definition, CouncilRounds.ToAnswers(new ScoreSheet { Answers = current }));
-        var (reference, byNode) = await scoring.ReferenceAsync(entry, set, ct);
+        var (reference, byNode) = await scoring.ReferenceAsync(entry, set, l, ct);
         return new SheetPage(entry, set, sheet, input, result, reference, byNode, scoring.Today);
     }
 
