@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Councils;
+using OcopPortal.Web.Domain.Rating;
 using OcopPortal.Web.Infrastructure.Auth;
 
 namespace OcopPortal.Tests.Web;
@@ -100,5 +101,63 @@ public sealed class RoundChairTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(sheet.Version, after.Version);
         Assert.Equal(RoundStatus.Closed, after.Round);
         Assert.Empty(after.Audit);
+    }
+
+    /// <summary>Inserts a submitted sheet whose every criterion takes the option <paramref name="level"/> steps below the best; returns its total.</summary>
+    private Task<decimal> SheetAsync(int entryId, int seatId, int level) => factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<OcopDbContext>();
+        var setId = await (from e in db.RoundEntries join d in db.Dossiers on e.DossierId equals d.Id where e.Id == entryId select d.CriteriaSetId).SingleAsync();
+        var set = await db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.RuleSet).Include(s => s.Nodes).ThenInclude(n => n.Options).SingleAsync(s => s.Id == setId);
+        var sheet = SheetDefinition.From(set);
+        var answers = sheet.Criteria.Select(c =>
+        {
+            var options = c.Options.OrderByDescending(o => o.Points).ToList();
+            return new ScoreSheetAnswer { CriterionCode = c.Code, OptionId = options[Math.Min(level, options.Count - 1)].Key };
+        }).ToList();
+        var engine = new SheetAnswers();
+        answers.ForEach(a => engine.Choose(a.CriterionCode, a.OptionId!.Value));
+        var score = SheetScoring.Score(sheet, engine);
+        db.ScoreSheets.Add(new ScoreSheet { RoundEntryId = entryId, SeatId = seatId, Status = SheetStatus.Submitted, Total = score.Total, UpdatedAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(), Answers = answers });
+        await db.SaveChangesAsync();
+        return score.Total;
+    });
+
+    [Fact]
+    public async Task A_written_opinion_round_needs_no_attendance_and_says_per_product_whether_the_council_must_meet()
+    {
+        var round = await _c.RoundAsync(products: 2, status: RoundStatus.Closed);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.EvaluationRounds.SingleAsync(r => r.Id == round.RoundId)).Mode = RoundMode.WrittenOpinion;
+            await db.SaveChangesAsync();
+        });
+        var (agreed, apart) = (round.EntryIds[0], round.EntryIds[1]);
+        foreach (var seat in new[] { round.Chair, round.First, round.Second })
+        {
+            await SheetAsync(agreed, seat.SeatId, 0);
+        }
+
+        var totals = new[] { await SheetAsync(apart, round.Chair.SeatId, 0), await SheetAsync(apart, round.First.SeatId, 0), await SheetAsync(apart, round.Second.SeatId, 2) };
+        Assert.True(totals.Max() - totals.Min() > 10m);
+
+        // Nobody's attendance is recorded: written opinions count as taking part, so both products have a quorum.
+        var board = await round.Chair.Client.GetDocumentAsync($"/rounds/{round.RoundId}/results");
+        Assert.NotNull(board.QuerySelector("[data-testid=written-note]"));
+        Assert.Equal("Ready", board.QuerySelector($"[data-entry='{agreed}']")!.GetAttribute("data-state"));
+        Assert.Equal("SpreadFlagged", board.QuerySelector($"[data-entry='{apart}']")!.GetAttribute("data-state"));
+        Assert.Equal("not-needed", board.QuerySelector($"[data-entry='{agreed}'] [data-testid=meeting]")!.GetAttribute("data-meeting"));
+        Assert.Equal("Không cần họp", board.QuerySelector($"[data-entry='{agreed}'] [data-testid=meeting]")!.TextContent.Trim());
+        Assert.Equal("needed", board.QuerySelector($"[data-entry='{apart}'] [data-testid=meeting]")!.GetAttribute("data-meeting"));
+        Assert.StartsWith("Cần họp: chênh lệch", board.QuerySelector($"[data-entry='{apart}'] [data-testid=meeting]")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        var detail = await round.Chair.Client.GetDocumentAsync($"/rounds/{round.RoundId}/results/{apart}");
+        Assert.StartsWith("Cần họp Hội đồng về sản phẩm này", detail.QuerySelector("[data-testid=meeting]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var fine = await round.Chair.Client.GetDocumentAsync($"/rounds/{round.RoundId}/results/{agreed}");
+        Assert.StartsWith("Ý kiến bằng văn bản là đủ", fine.QuerySelector("[data-testid=meeting]")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        // A meeting round's board has no such column.
+        var meeting = await _c.RoundAsync(products: 1, status: RoundStatus.Closed);
+        Assert.Null((await meeting.Chair.Client.GetDocumentAsync($"/rounds/{meeting.RoundId}/results")).QuerySelector("[data-testid=meeting]"));
     }
 }

@@ -451,7 +451,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             }
             else if (input.NotApplicable.Contains(nodeId))
             {
-                byNode[nodeId] = l["không áp dụng"].Value;
+                byNode[nodeId] = l["Không áp dụng"].Value;
             }
         }
 
