@@ -181,7 +181,7 @@ public sealed partial class CouncilRecords(
     public async Task<Stream> ExportAsync(RecordsGrant grant, CancellationToken ct)
     {
         var round = grant.Round;
-        var results = await rounds.ResultsAsync(round, grant.Seat?.Id, ct);
+        var results = await rounds.ResultsAsync(round, grant.Seat?.Id, withAnswers: true, onlyEntryId: null, ct);
         var sets = await LoadSetsAsync(results.Select(r => r.Entry.CriteriaSetId).Distinct().ToList(), ct);
         var present = (await db.RoundAttendance.AsNoTracking().Where(a => a.RoundId == round.Id && a.Present)
             .Select(a => a.SeatId).ToListAsync(ct)).ToHashSet();
