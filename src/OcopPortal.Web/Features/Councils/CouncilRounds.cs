@@ -79,12 +79,21 @@ public sealed class CouncilRounds(OcopDbContext db, ScoringCache cache)
                                 where c.Conflicted
                                 select new { c.RoundEntryId, c.SeatId }).ToListAsync(ct)).Select(c => (c.RoundEntryId, c.SeatId)).ToHashSet();
         var sheetQuery = db.ScoreSheets.AsNoTracking().Where(s => inRound.Any(e => e.Id == s.RoundEntryId));
-        var sheets = (withAnswers ? await sheetQuery.Include(s => s.Answers).AsSplitQuery().ToListAsync(ct) : await sheetQuery.ToListAsync(ct))
+        var sheets = (withAnswers
+                ? await sheetQuery.Include(s => s.Answers).AsSplitQuery().ToListAsync(ct)
+                : await sheetQuery.Select(s => new ScoreSheet { Id = s.Id, RoundEntryId = s.RoundEntryId, SeatId = s.SeatId, Status = s.Status, Total = s.Total, Stars = s.Stars, Version = s.Version }).ToListAsync(ct))
             .ToDictionary(s => (s.RoundEntryId, s.SeatId));
         var present = (await db.RoundAttendance.AsNoTracking().Where(a => a.RoundId == round.Id && a.Present).Select(a => a.SeatId).ToListAsync(ct)).ToHashSet();
         var justified = (await inRound.Where(e => e.SpreadJustification != null).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var sets = await cache.SetsAsync(db, entries.Select(e => e.CriteriaSetId).Distinct().ToList(), ct);
         var scores = await ScoresAsync(round.Id, sheets.Values, entries.ToDictionary(e => e.EntryId, e => sets[e.CriteriaSetId].Sheet), ct);
+        // which sheet (id, version) each score is, to remember the council's aggregation of exactly those sheets
+        var scoredBy = new Dictionary<SheetScore, (int, Guid)>(ReferenceEqualityComparer.Instance);
+        foreach (var sheet in sheets.Values.Where(s => scores.ContainsKey(s.Id)))
+        {
+            scoredBy[scores[sheet.Id]] = (sheet.Id, sheet.Version);
+        }
+
         var results = new List<EntryResult>();
         foreach (var entry in entries)
         {
@@ -102,8 +111,11 @@ public sealed class CouncilRounds(OcopDbContext db, ScoringCache cache)
             var forRules = rows.Select(r => new SeatForEntry(r.seat.Id, r.seat.Role, r.Item3, present.Contains(r.seat.Id),
                 r.sheet is { Status: SheetStatus.Submitted } s ? scores[s.Id] : null)).ToList();
             var rules = loaded.Rules;
-            var outcome = RoundRules.Evaluate(loaded.Sheet, forRules, StarBands.Of(rules), rules.Consolidation, rules.MaxMemberSpread,
-                round.Mode, round.Status >= RoundStatus.Closed, justified.Contains(entry.EntryId));
+            var bands = StarBands.Of(rules);
+            var outcome = RoundRules.Evaluate(loaded.Sheet, forRules, bands, rules.Consolidation, rules.MaxMemberSpread,
+                round.Mode, round.Status >= RoundStatus.Closed, justified.Contains(entry.EntryId),
+                counted => cache.Aggregate(entry.CriteriaSetId, counted.Select(c => scoredBy[c]).ToList(),
+                    () => CouncilAggregation.Aggregate(loaded.Sheet, counted, bands, rules.Consolidation, rules.MaxMemberSpread, EvaluationLevel.Province)));
             results.Add(new EntryResult(entry, outcome, rows, rules.MaxMemberSpread));
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using OcopPortal.Web.Data;
@@ -70,6 +71,34 @@ public sealed class ScoringCache : IDisposable
     /// <summary>Remembers a submitted sheet's score (only ever call with the score of that exact version's answers).</summary>
     public void SetScore(int sheetId, Guid version, SheetScore score) =>
         _cache.Set(ScoreKey(sheetId, version), score, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(2) });
+
+    /// <summary>
+    /// The council's aggregation of exactly these submitted sheet versions on a published set (its rules fix the
+    /// bands, the consolidation and the spread limit), computed once by <paramref name="compute"/>.
+    /// </summary>
+    public CouncilScore Aggregate(int criteriaSetId, IReadOnlyList<(int SheetId, Guid Version)> sheets, Func<CouncilScore> compute)
+    {
+        if (!_cache.TryGetValue(SetKey(criteriaSetId), out LoadedSet? set) || set is null)
+        {
+            return compute(); // a draft set, or not loaded through the cache: nothing to key on safely
+        }
+
+        var key = new StringBuilder("agg:").Append(criteriaSetId);
+        foreach (var (id, version) in sheets.OrderBy(s => s.SheetId))
+        {
+            key.Append(';').Append(id).Append(':').Append(version.ToString("N"));
+        }
+
+        var text = key.ToString();
+        if (_cache.TryGetValue(text, out CouncilScore? hit) && hit is not null)
+        {
+            return hit;
+        }
+
+        var score = compute();
+        _cache.Set(text, score, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(2) });
+        return score;
+    }
 
     public void Dispose() => _cache.Dispose();
 
