@@ -34,20 +34,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// <summary>The caller's voting seat on the round's council, or null (no round, no seat, or an invited expert's seat).</summary>
     public async Task<MemberSeat?> SeatAsync(ClaimsPrincipal user, int roundId, CancellationToken ct)
     {
-        var round = await db.EvaluationRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null)
-        {
-            return null;
-        }
-
-        var seat = await rounds.SeatAsync(user, round, ct);
-        if (seat is not { Votes: true })
-        {
-            return null;
-        }
-
-        var council = await db.Councils.Where(c => c.Id == round.CouncilId).Select(c => c.Name).SingleAsync(ct);
-        return new MemberSeat(round, seat, council);
+        // one query on every member request (each sheet save starts here)
+        var userId = DossierAccess.UserId(user);
+        var found = await (from r in db.EvaluationRounds
+                           join s in db.CouncilSeats on r.CouncilId equals s.CouncilId
+                           join c in db.Councils on r.CouncilId equals c.Id
+                           where r.Id == roundId && s.UserId == userId
+                           select new { Round = r, Seat = s, Council = c.Name }).AsNoTracking().SingleOrDefaultAsync(ct);
+        return found is { Seat.Votes: true } ? new MemberSeat(found.Round, found.Seat, found.Council) : null;
     }
 
     /// <summary>Every round where the caller holds a voting seat, newest first, with their own progress.</summary>
@@ -109,19 +103,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// <summary>A product of the member's round, or null when it is not in that round or the member is conflicted on it.</summary>
     public async Task<MemberEntry?> EntryAsync(MemberSeat member, int entryId, CancellationToken ct)
     {
-        if (!await db.RoundEntries.AnyAsync(e => e.Id == entryId && e.RoundId == member.Round.Id, ct))
+        var row = (await rounds.EntriesAsync(member.Round.Id, entryId, ct)).SingleOrDefault();
+        if (row is null)
         {
             return null;
         }
 
         var declaration = await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(c => c.RoundEntryId == entryId && c.SeatId == member.Seat.Id, ct);
-        if (declaration is { Conflicted: true })
-        {
-            return null;
-        }
-
-        var row = (await rounds.EntriesAsync(member.Round.Id, entryId, ct)).Single();
-        return new MemberEntry(member, row, declaration);
+        return declaration is { Conflicted: true } ? null : new MemberEntry(member, row, declaration);
     }
 
     /// <summary>The caller's own sheet for the product (by their seat: never another member's).</summary>

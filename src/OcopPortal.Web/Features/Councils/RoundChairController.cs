@@ -10,13 +10,21 @@ using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Web;
 
 namespace OcopPortal.Web.Features.Councils;
 
 public sealed record MemberProgress(CouncilSeat Seat, int Assigned, int Submitted);
 
 /// <param name="CanPrintRecords">Office, chair and secretary: the minutes (see <see cref="CouncilRecords.RecordsAsync"/>).</param>
-public sealed record ResultsPage(EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords);
+/// <param name="Results">One page of the board (most disagreement first).</param>
+/// <param name="Counts">Products per state over the whole round (every page).</param>
+public sealed record ResultsPage(
+    EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords, PageInfo Info, IReadOnlyDictionary<EntryState, int> Counts)
+{
+    /// <summary>Products per page: one row each; the members' sheets are on each product's own page.</summary>
+    public const int PageSize = 100;
+}
 
 /// <summary>One product of the board with the members' sheets and, for the chair, the re-scoring and justification forms.</summary>
 public sealed record ResultEntryPage(EvaluationRound Round, EntryResult Result, bool IsChair, bool CanSeeMembers);
@@ -36,7 +44,7 @@ public sealed class RoundChairController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("results")]
-    public async Task<IActionResult> Results(int id, CancellationToken ct)
+    public async Task<IActionResult> Results(int id, int page, CancellationToken ct)
     {
         var (round, seat) = await ViewerAsync(id, ct);
         if (round is null || (seat is null && !User.IsInRole(Roles.Office)) || round.Status < RoundStatus.Closed)
@@ -46,7 +54,11 @@ public sealed class RoundChairController(
 
         var results = (await rounds.ResultsAsync(round, seat?.Id, ct))
             .OrderByDescending(r => r.Outcome.Score?.Spread ?? -1).ThenBy(r => r.Entry.Product).ToList();
-        return View(new ResultsPage(round, results, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary));
+        var paged = new Paged<EntryResult>([], 1, ResultsPage.PageSize, results.Count);
+        paged = paged with { Page = Math.Clamp(page, 1, paged.PageCount) };
+        var shown = results.Skip((paged.Page - 1) * paged.PageSize).Take(paged.PageSize).ToList();
+        var counts = results.GroupBy(r => r.Outcome.State).ToDictionary(g => g.Key, g => g.Count());
+        return View(new ResultsPage(round, shown, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary, paged.Info, counts));
     }
 
     /// <summary>One product of the board: each member's total and sheet status, the chair's re-scoring and justification forms.</summary>
