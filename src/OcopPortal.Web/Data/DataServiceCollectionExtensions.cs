@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PublishedRulesGuard>();
         services.AddSingleton<StoredFileImmutableGuard>();
         services.AddSingleton<IssuedRecordsGuard>();
+        services.AddSingleton<SqlitePragmas>();
 
         switch (options.Provider)
         {
@@ -26,7 +27,8 @@ public static class DataServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(config.GetConnectionString(DatabaseProviders.Sqlite), env.ContentRootPath);
                 services.AddDbContext<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
                     .UseSqlite(sqlite, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(Guards(sp)));
+                    .AddInterceptors(Guards(sp))
+                    .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
                 break;
             case DatabaseProviders.SqlServer:
                 var sqlServer = config.GetConnectionString(DatabaseProviders.SqlServer)

@@ -175,7 +175,12 @@ public sealed class RoundsTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.StartsWith("Còn sản phẩm có chênh lệch điểm chưa xử lý", await DossierScenario.FlashAsync(s.Chair.Client, refused));
         Assert.Equal(RoundStatus.Closed, await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().EvaluationRounds.Where(r => r.Id == s.RoundId).Select(r => r.Status).SingleAsync()));
 
-        await s.Chair.Client.PostFormAsync($"/rounds/{s.RoundId}/results", new Dictionary<string, string> { ["justification"] = "Hội đồng đã thảo luận; giữ kết quả." }, $"/rounds/{s.RoundId}/entries/{first}/justification");
+        // The product's own page has the members' totals and the justification form (the board is one row per product).
+        var detail = await s.Chair.Client.GetDocumentAsync($"/rounds/{s.RoundId}/results/{first}");
+        Assert.Equal(expected.ToString("0.00", Vi), detail.QuerySelector("[data-testid=mean]")!.TextContent.Trim());
+        Assert.Equal(3, detail.QuerySelectorAll("form[data-testid=reopen]").Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Members[1].Client.GetAsync($"/rounds/{s.RoundId}/results/{first}")).StatusCode);
+        await s.Chair.Client.PostFormAsync($"/rounds/{s.RoundId}/results/{first}", new Dictionary<string, string> { ["justification"] = "Hội đồng đã thảo luận; giữ kết quả." }, $"/rounds/{s.RoundId}/entries/{first}/justification");
         Assert.Equal(HttpStatusCode.Redirect, (await s.Chair.Client.PostFormAsync($"/rounds/{s.RoundId}/results", new Dictionary<string, string>(), $"/rounds/{s.RoundId}/finalisation")).StatusCode);
 
         var entries = await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().RoundEntries.Where(e => e.RoundId == s.RoundId).ToListAsync());

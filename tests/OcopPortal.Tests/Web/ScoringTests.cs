@@ -480,7 +480,8 @@ public sealed class ScoringTests(PortalFactory factory) : IClassFixture<PortalFa
         var rival = new RivalSheet(factory, entry, round.First.SeatId);
         await using var db = new SqliteOcopDbContext(new DbContextOptionsBuilder<SqliteOcopDbContext>()
             .UseSqlite($"Data Source={factory.DatabasePath};Foreign Keys=True").AddInterceptors(rival).Options);
-        var scoring = new MemberScoring(db, new CouncilRounds(db), new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+        using var cache = new ScoringCache();
+        var scoring = new MemberScoring(db, new CouncilRounds(db, cache), new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System, cache);
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, round.First.Actor.UserId)], "test"));
         var member = (await scoring.SeatAsync(user, round.RoundId, CancellationToken.None))!;
         var mine = (await scoring.EntryAsync(member, entry, CancellationToken.None))!;

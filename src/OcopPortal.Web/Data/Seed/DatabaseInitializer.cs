@@ -19,6 +19,12 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(ct);
         }
 
+        if (options.Provider == DatabaseProviders.Sqlite)
+        {
+            // persistent in the file: readers no longer wait for a writer's commit (see SqlitePragmas)
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.JournalModeWal, ct);
+        }
+
         await sp.GetRequiredService<IdentitySeeder>().SeedAsync(ct);
         await sp.GetRequiredService<RulesSeeder>().SeedAsync(ct);
         await sp.GetRequiredService<AdminUnitsSeeder>().SeedAsync(ct);

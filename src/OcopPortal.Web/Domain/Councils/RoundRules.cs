@@ -39,9 +39,14 @@ public static class RoundRules
     public static bool HasQuorum(int eligible, int participating, bool chairOk) =>
         eligible > 0 && participating * 4 >= eligible * 3 && chairOk;
 
+    /// <param name="aggregate">
+    /// Computes <see cref="CouncilAggregation.Aggregate"/> for the counted sheets with the same sheet, bands, method
+    /// and limit (a caller may remember results); null: computed here.
+    /// </param>
     public static EntryOutcome Evaluate(
         SheetDefinition sheet, IReadOnlyList<SeatForEntry> seats, StarBands bands, ConsolidationMethod method, decimal maxSpread,
-        RoundMode mode, bool scoringClosed, bool spreadResolved)
+        RoundMode mode, bool scoringClosed, bool spreadResolved,
+        Func<IReadOnlyList<SheetScore>, CouncilScore>? aggregate = null)
     {
         var eligible = seats.Where(s => s.Eligible).ToList();
         var submitted = eligible.Where(s => s.Submitted is not null).ToList();
@@ -60,7 +65,8 @@ public static class RoundRules
             return new EntryOutcome(EntryState.NoQuorum, eligible.Count, submitted.Count, participating.Count, null);
         }
 
-        var score = CouncilAggregation.Aggregate(sheet, participating.Select(s => s.Submitted!).ToList(), bands, method, maxSpread, EvaluationLevel.Province);
+        var counted = participating.Select(s => s.Submitted!).ToList();
+        var score = aggregate?.Invoke(counted) ?? CouncilAggregation.Aggregate(sheet, counted, bands, method, maxSpread, EvaluationLevel.Province);
         var state = score.SpreadExceeded && !spreadResolved ? EntryState.SpreadFlagged : EntryState.Ready;
         return new EntryOutcome(state, eligible.Count, submitted.Count, participating.Count, score);
     }

@@ -63,4 +63,16 @@ public static class CouncilLabels
         SheetStatus.Submitted => "Đã nộp",
         _ => "Chưa chấm",
     };
+
+    /// <summary>
+    /// <see cref="RoundRules.Proposal"/> as a resource key and its argument, for screens (the minutes and the dossier's
+    /// history keep the Vietnamese sentence of the official record).
+    /// </summary>
+    public static UserMessage Proposal(Domain.Rating.CouncilScore score) => score.Rating switch
+    {
+        { Eliminated: true } => new UserMessage("Không công nhận (bị loại)"),
+        { Outcome: Domain.Rating.RatingOutcome.PotentialFiveStar } => new UserMessage("Đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5 sao"),
+        { Outcome: Domain.Rating.RatingOutcome.Recognised, Stars: var s } => new UserMessage("Đề nghị UBND tỉnh công nhận {0} sao", s),
+        _ => new UserMessage("Không công nhận (dưới 50 điểm hoặc chưa đạt mức tối thiểu 3 sao)"),
+    };
 }

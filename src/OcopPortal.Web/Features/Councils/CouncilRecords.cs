@@ -67,7 +67,7 @@ public sealed record SheetData(
 /// everything else is a 404.
 /// </summary>
 public sealed partial class CouncilRecords(
-    OcopDbContext db, CouncilRounds rounds, PdfRenderer renderer, IOptions<PortalOptions> portal, TimeProvider clock)
+    OcopDbContext db, CouncilRounds rounds, ScoringCache cache, PdfRenderer renderer, IOptions<PortalOptions> portal, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -181,7 +181,7 @@ public sealed partial class CouncilRecords(
     public async Task<Stream> ExportAsync(RecordsGrant grant, CancellationToken ct)
     {
         var round = grant.Round;
-        var results = await rounds.ResultsAsync(round, grant.Seat?.Id, ct);
+        var results = await rounds.ResultsAsync(round, grant.Seat?.Id, withAnswers: true, onlyEntryId: null, ct);
         var sets = await LoadSetsAsync(results.Select(r => r.Entry.CriteriaSetId).Distinct().ToList(), ct);
         var present = (await db.RoundAttendance.AsNoTracking().Where(a => a.RoundId == round.Id && a.Present)
             .Select(a => a.SeatId).ToListAsync(ct)).ToHashSet();
@@ -287,12 +287,7 @@ public sealed partial class CouncilRecords(
 
     // ---------------------------------------------------------------- shared
 
-    public async Task<Dictionary<int, LoadedSet>> LoadSetsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        var sets = await db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.RuleSet).Include(s => s.Nodes).ThenInclude(n => n.Options)
-            .Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-        return sets.ToDictionary(s => s.Id, s => new LoadedSet(s, SheetDefinition.From(s)));
-    }
+    public Task<Dictionary<int, LoadedSet>> LoadSetsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) => cache.SetsAsync(db, ids, ct);
 
     private async Task<string> ProvinceUnitAsync(CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
@@ -17,7 +18,7 @@ namespace OcopPortal.Web.Features.Councils;
 /// declarations and their own sheet. Nothing here reads another seat's sheet: every sheet query is keyed by the
 /// caller's own seat, so no URL can reach someone else's.
 /// </summary>
-public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditLog audit, TimeProvider clock)
+public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditLog audit, TimeProvider clock, ScoringCache cache)
 {
     public const string ConflictMessage =
         "Phiếu chấm vừa được lưu ở một cửa sổ hoặc thiết bị khác. Trang đã được tải lại với nội dung mới nhất; lần lưu này của bạn chưa được thực hiện.";
@@ -33,20 +34,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// <summary>The caller's voting seat on the round's council, or null (no round, no seat, or an invited expert's seat).</summary>
     public async Task<MemberSeat?> SeatAsync(ClaimsPrincipal user, int roundId, CancellationToken ct)
     {
-        var round = await db.EvaluationRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null)
-        {
-            return null;
-        }
-
-        var seat = await rounds.SeatAsync(user, round, ct);
-        if (seat is not { Votes: true })
-        {
-            return null;
-        }
-
-        var council = await db.Councils.Where(c => c.Id == round.CouncilId).Select(c => c.Name).SingleAsync(ct);
-        return new MemberSeat(round, seat, council);
+        // one query on every member request (each sheet save starts here)
+        var userId = DossierAccess.UserId(user);
+        var found = await (from r in db.EvaluationRounds
+                           join s in db.CouncilSeats on r.CouncilId equals s.CouncilId
+                           join c in db.Councils on r.CouncilId equals c.Id
+                           where r.Id == roundId && s.UserId == userId
+                           select new { Round = r, Seat = s, Council = c.Name }).AsNoTracking().SingleOrDefaultAsync(ct);
+        return found is { Seat.Votes: true } ? new MemberSeat(found.Round, found.Seat, found.Council) : null;
     }
 
     /// <summary>Every round where the caller holds a voting seat, newest first, with their own progress.</summary>
@@ -108,19 +103,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// <summary>A product of the member's round, or null when it is not in that round or the member is conflicted on it.</summary>
     public async Task<MemberEntry?> EntryAsync(MemberSeat member, int entryId, CancellationToken ct)
     {
-        if (!await db.RoundEntries.AnyAsync(e => e.Id == entryId && e.RoundId == member.Round.Id, ct))
+        var row = (await rounds.EntriesAsync(member.Round.Id, entryId, ct)).SingleOrDefault();
+        if (row is null)
         {
             return null;
         }
 
         var declaration = await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(c => c.RoundEntryId == entryId && c.SeatId == member.Seat.Id, ct);
-        if (declaration is { Conflicted: true })
-        {
-            return null;
-        }
-
-        var row = (await rounds.EntriesAsync(member.Round.Id, ct)).Single(e => e.EntryId == entryId);
-        return new MemberEntry(member, row, declaration);
+        return declaration is { Conflicted: true } ? null : new MemberEntry(member, row, declaration);
     }
 
     /// <summary>The caller's own sheet for the product (by their seat: never another member's).</summary>
@@ -128,9 +118,12 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         db.ScoreSheets.AsNoTracking().Include(s => s.Answers)
             .SingleOrDefaultAsync(s => s.RoundEntryId == entry.Entry.EntryId && s.SeatId == entry.Member.Seat.Id, ct);
 
-    public Task<CriteriaSet> SetAsync(MemberEntry entry, CancellationToken ct) =>
-        db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.RuleSet).Include(s => s.Nodes).ThenInclude(n => n.Options)
-            .SingleAsync(s => s.Id == entry.Entry.CriteriaSetId, ct);
+    /// <summary>The product's pinned criteria set (published, hence cached and shared: read it, never change it).</summary>
+    public async Task<CriteriaSet> SetAsync(MemberEntry entry, CancellationToken ct) =>
+        (await cache.SetAsync(db, entry.Entry.CriteriaSetId, ct)).Set;
+
+    /// <summary>The set's flattened sheet (the cached one for a published set).</summary>
+    public SheetDefinition SheetOf(CriteriaSet set) => cache.SheetOf(set);
 
     public static bool DeclarationOpen(EvaluationRound round) => round.Status is RoundStatus.Preparing or RoundStatus.Scoring;
 
@@ -243,14 +236,14 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     /// the set, every option must belong to its criterion, "not applicable" only where the criterion has a
     /// condition, knock-out / stop only where it has one. Returns the answers, or the message saying what is wrong.
     /// </summary>
-    public static (List<ScoreSheetAnswer>? Answers, string? Error) Resolve(CriteriaSet set, SheetDefinition sheet, ScoreSheetInput input)
+    public static (List<ScoreSheetAnswer>? Answers, UserMessage? Error) Resolve(CriteriaSet set, SheetDefinition sheet, ScoreSheetInput input)
     {
         var leaves = SelfAssessmentScoring.LeavesById(set, sheet);
         var mentioned = input.Choices.Keys.Concat(input.NotApplicable).Concat(input.Eliminates)
             .Concat(input.Comments.Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key));
         if (mentioned.Any(id => !leaves.ContainsKey(id)))
         {
-            return (null, ForeignCriterionMessage);
+            return (null, new UserMessage(ForeignCriterionMessage));
         }
 
         foreach (var (nodeId, optionId) in input.Choices)
@@ -258,18 +251,18 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             var node = leaves[nodeId];
             if (node.Options.All(o => o.Id != optionId))
             {
-                return (null, $"Phương án đã chọn cho tiêu chí {node.Code} không thuộc tiêu chí đó; không có gì được lưu.");
+                return (null, new UserMessage("Phương án đã chọn cho tiêu chí {0} không thuộc tiêu chí đó; không có gì được lưu.", node.Code));
             }
         }
 
         if (input.NotApplicable.Select(id => leaves[id]).FirstOrDefault(n => n.Condition is null) is { } always)
         {
-            return (null, $"Tiêu chí {always.Code} luôn được chấm, không đánh dấu «không áp dụng» được; không có gì được lưu.");
+            return (null, new UserMessage("Tiêu chí {0} luôn được chấm, không đánh dấu «không áp dụng» được; không có gì được lưu.", always.Code));
         }
 
         if (input.Eliminates.Select(id => leaves[id]).FirstOrDefault(n => n.Knockout is null && n.Stop is null) is { } plain)
         {
-            return (null, $"Tiêu chí {plain.Code} không có điều kiện loại hoặc dừng đánh giá; không có gì được lưu.");
+            return (null, new UserMessage("Tiêu chí {0} không có điều kiện loại hoặc dừng đánh giá; không có gì được lưu.", plain.Code));
         }
 
         var answers = new List<ScoreSheetAnswer>();
@@ -326,7 +319,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             return new SheetSaveResult(SheetSaveKind.Conflict);
         }
 
-        var definition = SheetDefinition.From(set);
+        var definition = cache.SheetOf(set);
         var (answers, error) = Resolve(set, definition, input);
         if (answers is null)
         {
@@ -337,8 +330,8 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         if (submit && !result.Score.Complete)
         {
             var missing = result.Score.Unanswered.Select(code => $"{code} ({definition[code].Name})").ToList();
-            return new SheetSaveResult(SheetSaveKind.Incomplete,
-                $"Chưa nộp được: còn {missing.Count} tiêu chí chưa chấm (hãy chọn một phương án hoặc đánh dấu không áp dụng): {string.Join("; ", missing)}.");
+            return new SheetSaveResult(SheetSaveKind.Incomplete, new UserMessage(
+                "Chưa nộp được: còn {0} tiêu chí chưa chấm (hãy chọn một phương án hoặc đánh dấu không áp dụng): {1}.", missing.Count, string.Join("; ", missing)));
         }
 
         var isNew = sheet is null;
@@ -390,6 +383,12 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             throw;
         }
 
+        if (submit)
+        {
+            // the board scores each submitted version once; this one is scored already
+            cache.SetScore(sheet.Id, sheet.Version, result.Score);
+        }
+
         return submit
             ? new SheetSaveResult(SheetSaveKind.Submitted, Total: sheet.Total, Stars: sheet.Stars)
             : new SheetSaveResult(SheetSaveKind.Saved);
@@ -422,7 +421,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     }
 
     /// <summary>The producer's self-assessment (Mẫu 02) for reference: the verdict and, per leaf node, the option chosen.</summary>
-    public async Task<(SelfAssessmentResult? Result, Dictionary<int, string> ByNode)> ReferenceAsync(MemberEntry entry, CriteriaSet set, CancellationToken ct)
+    public async Task<(SelfAssessmentResult? Result, Dictionary<int, string> ByNode)> ReferenceAsync(MemberEntry entry, CriteriaSet set, IStringLocalizer l, CancellationToken ct)
     {
         var stored = await db.Set<DossierAnswer>().AsNoTracking().Where(a => a.DossierId == entry.Entry.DossierId).ToListAsync(ct);
         var byNode = new Dictionary<int, string>();
@@ -432,16 +431,16 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
         }
 
         var input = DossierAnswers.ToInput(set, stored);
-        var leaves = SelfAssessmentScoring.LeavesById(set, SheetDefinition.From(set));
+        var leaves = SelfAssessmentScoring.LeavesById(set, cache.SheetOf(set));
         foreach (var (nodeId, node) in leaves)
         {
             if (input.Choices.TryGetValue(nodeId, out var optionId) && node.Options.FirstOrDefault(o => o.Id == optionId) is { } option)
             {
-                byNode[nodeId] = string.Create(CultureInfo.InvariantCulture, $"{option.Label} ({option.Points} điểm)");
+                byNode[nodeId] = l["{0} ({1} điểm)", option.Label, option.Points].Value;
             }
             else if (input.NotApplicable.Contains(nodeId))
             {
-                byNode[nodeId] = "không áp dụng";
+                byNode[nodeId] = l["Không áp dụng"].Value;
             }
         }
 

@@ -10,13 +10,24 @@ using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Email;
+using OcopPortal.Web.Infrastructure.Web;
 
 namespace OcopPortal.Web.Features.Councils;
 
 public sealed record MemberProgress(CouncilSeat Seat, int Assigned, int Submitted);
 
 /// <param name="CanPrintRecords">Office, chair and secretary: the minutes (see <see cref="CouncilRecords.RecordsAsync"/>).</param>
-public sealed record ResultsPage(EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords);
+/// <param name="Results">One page of the board (most disagreement first).</param>
+/// <param name="Counts">Products per state over the whole round (every page).</param>
+public sealed record ResultsPage(
+    EvaluationRound Round, IReadOnlyList<EntryResult> Results, bool IsChair, bool CanSeeMembers, bool CanPrintRecords, PageInfo Info, IReadOnlyDictionary<EntryState, int> Counts)
+{
+    /// <summary>Products per page: one row each; the members' sheets are on each product's own page.</summary>
+    public const int PageSize = 100;
+}
+
+/// <summary>One product of the board with the members' sheets and, for the chair, the re-scoring and justification forms.</summary>
+public sealed record ResultEntryPage(EvaluationRound Round, EntryResult Result, bool IsChair, bool CanSeeMembers);
 
 public sealed record ProgressPage(EvaluationRound Round, IReadOnlyList<MemberProgress> Members, bool IsChair, DateOnly Today);
 
@@ -33,7 +44,7 @@ public sealed class RoundChairController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("results")]
-    public async Task<IActionResult> Results(int id, CancellationToken ct)
+    public async Task<IActionResult> Results(int id, int page, CancellationToken ct)
     {
         var (round, seat) = await ViewerAsync(id, ct);
         if (round is null || (seat is null && !User.IsInRole(Roles.Office)) || round.Status < RoundStatus.Closed)
@@ -43,7 +54,26 @@ public sealed class RoundChairController(
 
         var results = (await rounds.ResultsAsync(round, seat?.Id, ct))
             .OrderByDescending(r => r.Outcome.Score?.Spread ?? -1).ThenBy(r => r.Entry.Product).ToList();
-        return View(new ResultsPage(round, results, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary));
+        var paged = new Paged<EntryResult>([], 1, ResultsPage.PageSize, results.Count);
+        paged = paged with { Page = Math.Clamp(page, 1, paged.PageCount) };
+        var shown = results.Skip((paged.Page - 1) * paged.PageSize).Take(paged.PageSize).ToList();
+        var counts = results.GroupBy(r => r.Outcome.State).ToDictionary(g => g.Key, g => g.Count());
+        return View(new ResultsPage(round, shown, seat?.Role == SeatRole.Chair, true, User.IsInRole(Roles.Office) || seat?.Role is SeatRole.Chair or SeatRole.Secretary, paged.Info, counts));
+    }
+
+    /// <summary>One product of the board: each member's total and sheet status, the chair's re-scoring and justification forms.</summary>
+    [HttpGet("results/{entryId:int}")]
+    public async Task<IActionResult> ResultEntry(int id, int entryId, CancellationToken ct)
+    {
+        var (round, seat) = await ViewerAsync(id, ct);
+        if (round is null || (seat is null && !User.IsInRole(Roles.Office)) || round.Status < RoundStatus.Closed)
+        {
+            return NotFound();
+        }
+
+        // a product the viewer is conflicted on is left out, as on the board: not found
+        var result = (await rounds.ResultsAsync(round, seat?.Id, withAnswers: false, onlyEntryId: entryId, ct)).SingleOrDefault();
+        return result is null ? NotFound() : View(new ResultEntryPage(round, result, seat?.Role == SeatRole.Chair, true));
     }
 
     [HttpGet("progress")]
@@ -135,7 +165,7 @@ public sealed class RoundChairController(
         if (error is not null)
         {
             TempData["FlashError"] = error;
-            return Redirect($"/rounds/{id}/results");
+            return Redirect($"/rounds/{id}/results/{sheet.RoundEntryId}");
         }
 
         sheet.Status = SheetStatus.Draft;
@@ -171,7 +201,7 @@ public sealed class RoundChairController(
         if (round.Status != RoundStatus.Closed || string.IsNullOrWhiteSpace(justification) || justification.Length > 4000)
         {
             TempData["FlashError"] = round.Status != RoundStatus.Closed ? l["Chỉ ghi giải trình khi đợt đã khóa chấm điểm."].Value : l["Vui lòng nêu giải trình (không quá 4.000 ký tự)."].Value;
-            return Redirect($"/rounds/{id}/results");
+            return Redirect($"/rounds/{id}/results/{entryId}");
         }
 
         entry.SpreadJustification = justification.Trim();

@@ -109,11 +109,11 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         }
 
         var set = await scoring.SetAsync(entry, ct);
-        var definition = SheetDefinition.From(set);
+        var definition = scoring.SheetOf(set);
         var (answers, error) = MemberScoring.Resolve(set, definition, input);
         if (answers is null)
         {
-            ModelState.AddModelError("", l[error!]);
+            ModelState.AddModelError("", error!.Localize(l));
             return PartialView("_FormErrors");
         }
 
@@ -143,7 +143,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         switch (result.Kind)
         {
             case SheetSaveKind.Invalid or SheetSaveKind.Incomplete:
-                ModelState.AddModelError("", l[result.Message!]);
+                ModelState.AddModelError("", result.Message!.Localize(l));
                 return View(nameof(Sheet), await SheetPageAsync(entry, set, await scoring.MySheetAsync(entry, ct), input, ct));
             case SheetSaveKind.Submitted:
                 TempData["Flash"] = l["Đã nộp phiếu chấm «{0}»: {1} điểm. Phiếu đã khóa; chỉ Chủ tịch Hội đồng mở lại được.", entry.Entry.Product, Points(result.Total)].Value;
@@ -186,11 +186,11 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
 
     private async Task<SheetPage> SheetPageAsync(MemberEntry entry, Domain.Rules.CriteriaSet set, ScoreSheet? sheet, ScoreSheetInput input, CancellationToken ct)
     {
-        var definition = SheetDefinition.From(set);
+        var definition = scoring.SheetOf(set);
         var (answers, _) = MemberScoring.Resolve(set, definition, input);
         var current = answers ?? sheet?.Answers ?? [];
         var result = MemberScoring.Evaluate(set, definition, CouncilRounds.ToAnswers(new ScoreSheet { Answers = current }));
-        var (reference, byNode) = await scoring.ReferenceAsync(entry, set, ct);
+        var (reference, byNode) = await scoring.ReferenceAsync(entry, set, l, ct);
         return new SheetPage(entry, set, sheet, input, result, reference, byNode, scoring.Today);
     }
 

@@ -131,4 +131,16 @@ public enum SheetSaveKind
     Incomplete,
 }
 
-public sealed record SheetSaveResult(SheetSaveKind Kind, string? Message = null, decimal? Total = null, int? Stars = null);
+public sealed record SheetSaveResult(SheetSaveKind Kind, UserMessage? Message = null, decimal? Total = null, int? Stars = null);
+
+/// <summary>
+/// A message for the user kept as its resource key (the Vietnamese template) and its arguments, so that it is
+/// translated where it is shown (<c>l[template, args]</c>) instead of being frozen in Vietnamese when it is built.
+/// </summary>
+public sealed record UserMessage(string Template, params object[] Args)
+{
+    public string Localize(IStringLocalizer l) => l[Template, Args].Value;
+
+    /// <summary>The Vietnamese text (logs, tests).</summary>
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.CurrentCulture, Template, Args);
+}

@@ -67,6 +67,7 @@ public static class WebSetup
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierService>();
         services.AddScoped<DossierPages>();
+        services.AddSingleton<ScoringCache>();
         services.AddScoped<CouncilRounds>();
         services.AddScoped<CouncilRecords>();
         services.AddScoped<MemberScoring>();
