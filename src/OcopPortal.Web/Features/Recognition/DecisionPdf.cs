@@ -190,6 +190,7 @@ public sealed class DecisionPdf(OcopDbContext db, PdfRenderer renderer, Recognit
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>Nghị định 30/2020: days below 10 and the months 1 and 2 are written with a leading zero ("ngày 05 tháng 02", "ngày 15 tháng 7").</summary>
     public static string PlaceDate(string place, DateOnly date) =>
-        $"{place}, ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}";
+        string.Create(CultureInfo.InvariantCulture, $"{place}, ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}");
 }
