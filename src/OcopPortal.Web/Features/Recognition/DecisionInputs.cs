@@ -47,9 +47,9 @@ public sealed class DecisionInputValidator : AbstractValidator<DecisionInput>
             .MaximumLength(60).WithMessage(l["Số quyết định không quá 60 ký tự."])
             .Matches(@"^\d+/[\p{L}\d\-]+$").WithMessage(l["Số quyết định viết theo dạng 123/QĐ-UBND."]);
         RuleFor(x => x.DecisionDate).NotNull().WithMessage(l["Vui lòng nhập ngày quyết định."])
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.DecisionDate is not null)
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.DecisionDate is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Ngày quyết định không được sau hôm nay."])
-            .Must(d => d >= Earliest).When(x => x.DecisionDate is not null)
+            .Must(d => d >= Earliest).When(x => x.DecisionDate is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Ngày quyết định không hợp lệ (từ năm 2020)."]);
         RuleFor(x => x.Title).NotEmpty().WithMessage(l["Vui lòng nhập trích yếu của quyết định."])
             .MaximumLength(500).WithMessage(l["Trích yếu không quá 500 ký tự."]);
@@ -119,7 +119,7 @@ public sealed class ReferralDispatchInputValidator : AbstractValidator<ReferralD
         RuleFor(x => x.SentReference).NotEmpty().WithMessage(l["Vui lòng nhập số công văn gửi Bộ."])
             .MaximumLength(60).WithMessage(l["Số công văn không quá 60 ký tự."]);
         RuleFor(x => x.SentOn).NotNull().WithMessage(l["Vui lòng nhập ngày gửi."])
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date) && d >= DecisionInputValidator.Earliest).When(x => x.SentOn is not null)
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date) && d >= DecisionInputValidator.Earliest).When(x => x.SentOn is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Ngày gửi không được sau hôm nay."]);
     }
 }
@@ -152,7 +152,7 @@ public sealed class ReferralResultInputValidator : AbstractValidator<ReferralRes
     {
         DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().Date);
         RuleFor(x => x.Result).NotNull().WithMessage(l["Vui lòng chọn kết quả của trung ương."])
-            .Must(r => r is ReferralResult.FiveStars or ReferralResult.BelowNinety).When(x => x.Result is not null)
+            .Must(r => r is ReferralResult.FiveStars or ReferralResult.BelowNinety).When(x => x.Result is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Kết quả không hợp lệ."]);
         When(x => x.Result == ReferralResult.FiveStars, () =>
         {
@@ -161,12 +161,12 @@ public sealed class ReferralResultInputValidator : AbstractValidator<ReferralRes
             RuleFor(x => x.MinistryDecisionNumber).NotEmpty().WithMessage(l["Vui lòng nhập số quyết định của Bộ."])
                 .MaximumLength(60).WithMessage(l["Số quyết định không quá 60 ký tự."]);
             RuleFor(x => x.MinistryDecisionDate).NotNull().WithMessage(l["Vui lòng nhập ngày quyết định của Bộ."])
-                .Must(d => d <= Today() && d >= DecisionInputValidator.Earliest).When(x => x.MinistryDecisionDate is not null)
+                .Must(d => d <= Today() && d >= DecisionInputValidator.Earliest).When(x => x.MinistryDecisionDate is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(l["Ngày quyết định không được sau hôm nay."]);
             RuleFor(x => x.CertificateNumber).NotEmpty().WithMessage(l["Vui lòng nhập số giấy chứng nhận do Bộ cấp."])
                 .MaximumLength(60).WithMessage(l["Số giấy chứng nhận không quá 60 ký tự."]);
             RuleFor(x => x.CertificateIssuedOn).NotNull().WithMessage(l["Vui lòng nhập ngày cấp giấy chứng nhận."])
-                .Must(d => d <= Today()).When(x => x.CertificateIssuedOn is not null)
+                .Must(d => d <= Today()).When(x => x.CertificateIssuedOn is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(l["Ngày cấp giấy chứng nhận không được sau hôm nay."]);
             RuleFor(x => x.CertificateIssuedOn).Must((x, d) => d >= x.MinistryDecisionDate)
                 .When(x => x.CertificateIssuedOn is not null && x.MinistryDecisionDate is not null)
@@ -175,7 +175,7 @@ public sealed class ReferralResultInputValidator : AbstractValidator<ReferralRes
         When(x => x.Result == ReferralResult.BelowNinety, () =>
         {
             RuleFor(x => x.CentralScore).NotNull().WithMessage(l["Vui lòng nhập điểm của trung ương."])
-                .Must(s => s is >= 0m and < 90m).When(x => x.CentralScore is not null)
+                .Must(s => s is >= 0m and < 90m).When(x => x.CentralScore is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(l["Điểm của trung ương dưới 90 phải từ 0 đến dưới 90."]);
             RuleFor(x => x.FollowUp).NotNull().WithMessage(l["Vui lòng chọn hướng xử lý của tỉnh."])
                 .IsInEnum().WithMessage(l["Hướng xử lý không hợp lệ."]);

@@ -538,13 +538,13 @@ public sealed class RecognitionDecisions(
         return added;
     }
 
-    public IQueryable<ReferralRow> ReferralRows(int? roundId = null) =>
+    public IQueryable<ReferralRow> ReferralRows(int? roundId = null, int? id = null) =>
         from r in db.MinistryReferrals
         join e in db.RoundEntries on r.RoundEntryId equals e.Id
         join round in db.EvaluationRounds on e.RoundId equals round.Id
         join p in db.Set<Product>() on r.ProductId equals p.Id
         join pr in db.Set<Producer>() on p.ProducerId equals pr.Id
-        where roundId == null || e.RoundId == roundId
+        where (roundId == null || e.RoundId == roundId) && (id == null || r.Id == id)
         orderby r.Result, r.CreatedAt descending, r.Id descending
         select new ReferralRow(r.Id, p.Name, pr.Name, r.ProvinceScore, round.Name, r.SentReference, r.SentOn, r.Result, r.CentralScore);
 

@@ -220,7 +220,7 @@ public sealed class ReferralsController(
             return null;
         }
 
-        var row = await decisions.ReferralRows().SingleAsync(r => r.Id == id, ct);
+        var row = await decisions.ReferralRows(id: id).SingleAsync(ct);
         var dossierNumber = await db.Dossiers.Where(d => d.Id == referral.DossierId).Select(d => d.Number).SingleAsync(ct);
         var roundId = await db.RoundEntries.Where(e => e.Id == referral.RoundEntryId).Select(e => (int?)e.RoundId).SingleAsync(ct);
         var onDecisions = await (from x in db.DecisionLines

@@ -78,7 +78,8 @@ public sealed class DecisionTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains("Mắm cá linh Phú Lộc", referralsPage.QuerySelector("[data-testid=referrals]")!.TextContent, StringComparison.Ordinal);
 
         // A round feeds one recognition decision only.
-        var again = await office.Client.PostFormAsync($"/decisions/new?roundId={round.RoundId}", new Dictionary<string, string>(), "/decisions/new");
+        Assert.NotNull((await office.Client.GetDocumentAsync($"/decisions/new?roundId={round.RoundId}")).QuerySelector("[data-testid=existing]"));
+        var again = await office.Client.PostCraftedAsync($"/decisions/{id}", "/decisions/new", new Dictionary<string, string> { ["roundId"] = round.RoundId.ToString(CultureInfo.InvariantCulture) });
         Assert.Equal($"/decisions/{id}", again.Headers.Location!.OriginalString);
         Assert.Contains("đã có quyết định công nhận", await DossierScenario.FlashAsync(office.Client, again), StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().RecognitionDecisions.CountAsync(d => d.RoundId == round.RoundId)));
@@ -138,10 +139,13 @@ public sealed class DecisionTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal(date, c.DecisionDate);
             Assert.Equal("Ủy ban nhân dân thành phố Cần Thơ", c.IssuingAuthority);
             Assert.Equal(CertificateState.Active, c.State);
-            Assert.True(c.Token.Length >= 22);
-            Assert.Matches("^[A-Za-z0-9_-]+$", c.Token);
-            Assert.DoesNotContain(c.Id.ToString(CultureInfo.InvariantCulture), c.Token, StringComparison.Ordinal);
+            Assert.Matches("^[A-Za-z0-9_-]{22}$", c.Token); // 128 bits, base64url
+            var bits = Convert.FromBase64String(c.Token.Replace('-', '+').Replace('_', '/') + "==");
+            Assert.Equal(16, bits.Length);
+            var id = BitConverter.GetBytes(c.Id);
+            Assert.False(Enumerable.Range(0, 13).Any(i => bits.AsSpan(i, 4).SequenceEqual(id) || bits.AsSpan(i, 4).SequenceEqual(id.Reverse().ToArray())), "the token embeds the id");
             Assert.DoesNotContain(c.Number, c.Token, StringComparison.Ordinal);
+            Assert.NotEqual(c.Id.ToString(CultureInfo.InvariantCulture), c.Token);
         });
         Assert.Equal(3, certificates.Select(c => c.Token).Distinct().Count());
         var lines = decision.Lines.ToDictionary(x => x.Id);
