@@ -376,8 +376,14 @@ public sealed class DecisionTests(PortalFactory factory) : IClassFixture<PortalF
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var stale = await office.Client.PostAsync($"/decisions/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Version"] = staleVersion, ["Number"] = "1704/QĐ-UBND", ["DecisionDate"] = "2020-06-03",
-            ["Title"] = "Trích yếu cũ", ["Authority"] = "Ủy ban nhân dân thành phố Cần Thơ", ["SignatoryName"] = "Người khác", ["SignatoryTitle"] = "CHỦ TỊCH",
+            ["__RequestVerificationToken"] = token,
+            ["Version"] = staleVersion,
+            ["Number"] = "1704/QĐ-UBND",
+            ["DecisionDate"] = "2020-06-03",
+            ["Title"] = "Trích yếu cũ",
+            ["Authority"] = "Ủy ban nhân dân thành phố Cần Thơ",
+            ["SignatoryName"] = "Người khác",
+            ["SignatoryTitle"] = "CHỦ TỊCH",
         }));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var stalePage = await Forms.ParseAsync(stale);
@@ -499,9 +505,16 @@ public sealed class DecisionTests(PortalFactory factory) : IClassFixture<PortalF
             {
                 db.RecognitionDecisions.Add(new RecognitionDecision
                 {
-                    Kind = DecisionKind.Recognition, Status = DecisionStatus.Draft, Number = $"{i + 1}/QĐ-UBND", DecisionDate = new DateOnly(2026, 1, 1).AddDays(i),
-                    Title = "Dự thảo " + i, Authority = "Ủy ban nhân dân thành phố Cần Thơ", AuthorityLevel = AuthorityLevel.Province,
-                    CreatedAt = DateTimeOffset.UtcNow, CreatedByUserId = office.UserId, Version = Guid.NewGuid(),
+                    Kind = DecisionKind.Recognition,
+                    Status = DecisionStatus.Draft,
+                    Number = $"{i + 1}/QĐ-UBND",
+                    DecisionDate = new DateOnly(2026, 1, 1).AddDays(i),
+                    Title = "Dự thảo " + i,
+                    Authority = "Ủy ban nhân dân thành phố Cần Thơ",
+                    AuthorityLevel = AuthorityLevel.Province,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    CreatedByUserId = office.UserId,
+                    Version = Guid.NewGuid(),
                 });
             }
 

@@ -27,8 +27,12 @@ public sealed class ReferralTests(PortalFactory factory) : IClassFixture<PortalF
         // No result before the dossier is sent.
         var early = await office.Client.PostCraftedAsync(url, $"{url}/result", new Dictionary<string, string>
         {
-            ["Result"] = "FiveStars", ["MinistryDecisionNumber"] = "3456/QĐ-BNNMT", ["MinistryDecisionDate"] = "2026-09-25",
-            ["CertificateNumber"] = "123/GCN-BNNMT", ["CertificateIssuedOn"] = "2026-09-30", ["Version"] = referral.Version.ToString(),
+            ["Result"] = "FiveStars",
+            ["MinistryDecisionNumber"] = "3456/QĐ-BNNMT",
+            ["MinistryDecisionDate"] = "2026-09-25",
+            ["CertificateNumber"] = "123/GCN-BNNMT",
+            ["CertificateIssuedOn"] = "2026-09-30",
+            ["Version"] = referral.Version.ToString(),
         });
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Contains("Hãy ghi nhận công văn gửi hồ sơ lên Bộ trước khi ghi kết quả.", (await Forms.ParseAsync(early)).FormErrors());
@@ -49,8 +53,12 @@ public sealed class ReferralTests(PortalFactory factory) : IClassFixture<PortalF
 
         var recorded = await office.Client.PostFormAsync(url, new Dictionary<string, string>
         {
-            ["Result"] = "FiveStars", ["CentralScore"] = "91.5", ["MinistryDecisionNumber"] = "3456/QĐ-BNNMT", ["MinistryDecisionDate"] = "2026-09-25",
-            ["CertificateNumber"] = "123/GCN-BNNMT", ["CertificateIssuedOn"] = "2026-09-30",
+            ["Result"] = "FiveStars",
+            ["CentralScore"] = "91.5",
+            ["MinistryDecisionNumber"] = "3456/QĐ-BNNMT",
+            ["MinistryDecisionDate"] = "2026-09-25",
+            ["CertificateNumber"] = "123/GCN-BNNMT",
+            ["CertificateIssuedOn"] = "2026-09-30",
         }, $"{url}/result");
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         var done = await ReferralAsync(referral.RoundEntryId);
@@ -71,7 +79,10 @@ public sealed class ReferralTests(PortalFactory factory) : IClassFixture<PortalF
         // Recorded once: a second result is refused.
         var again = await office.Client.PostCraftedAsync(url, $"{url}/result", new Dictionary<string, string>
         {
-            ["Result"] = "BelowNinety", ["CentralScore"] = "80", ["FollowUp"] = "ReEvaluate", ["Version"] = done.Version.ToString(),
+            ["Result"] = "BelowNinety",
+            ["CentralScore"] = "80",
+            ["FollowUp"] = "ReEvaluate",
+            ["Version"] = done.Version.ToString(),
         });
         Assert.Contains("Kết quả của trung ương đã được ghi nhận.", (await Forms.ParseAsync(again)).FormErrors());
         Assert.Equal(ReferralResult.FiveStars, (await ReferralAsync(referral.RoundEntryId)).Result);
