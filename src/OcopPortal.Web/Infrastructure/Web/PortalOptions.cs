@@ -21,4 +21,7 @@ public sealed class PortalOptions
 
     /// <summary>Certificate number: <c>{seq}</c> (zero-padded to 4), <c>{year}</c>. Sequential per year, never reused.</summary>
     public string CertificateNumberPattern { get; set; } = "{seq}/{year}/GCN-OCOP";
+
+    /// <summary>The number suggested for a new recognition decision: <c>{n}</c> (next number of the year), <c>{year}</c>; the Office may change it.</summary>
+    public string DecisionNumberPattern { get; set; } = "{n}/QĐ-UBND";
 }

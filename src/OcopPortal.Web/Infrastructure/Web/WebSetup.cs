@@ -73,6 +73,8 @@ public static class WebSetup
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<RecognitionDecisions>();
+        services.AddScoped<DecisionPdf>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
