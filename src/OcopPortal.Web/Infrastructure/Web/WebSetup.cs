@@ -9,6 +9,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
+using OcopPortal.Web.Features.Certificates;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
@@ -72,6 +73,10 @@ public static class WebSetup
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateRegistry>();
+        services.AddScoped<CertificatePages>();
+        services.AddSingleton<CertificatePdf>();
+        services.AddOcopVerificationRateLimit();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -110,6 +115,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         // Unknown URLs are a plain 404 for everyone (otherwise the fallback policy would send visitors to the login page).
