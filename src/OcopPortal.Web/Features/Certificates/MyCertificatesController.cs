@@ -140,7 +140,9 @@ public sealed class MyCertificatesController(
 
         return await StartAsync(c, new DossierDetailsInput
         {
-            Kind = DossierKind.Upgrade, TargetStars = input.TargetStars, ChangesSinceRecognition = input.ChangesSinceRecognition,
+            Kind = DossierKind.Upgrade,
+            TargetStars = input.TargetStars,
+            ChangesSinceRecognition = input.ChangesSinceRecognition,
         }, ct);
     }
 

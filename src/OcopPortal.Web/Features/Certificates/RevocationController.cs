@@ -138,8 +138,12 @@ public sealed class RevocationController(
                 await db.SaveChangesAsync(ct);
                 audit.Record("certificate.revoked", nameof(Certificate), id.ToString(CultureInfo.InvariantCulture), new
                 {
-                    certificate.Number, revocation.Ground, revocation.DecisionNumber, DecisionDate = revocation.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    revocation.InspectionId, Attachments = revocation.Attachments.Count,
+                    certificate.Number,
+                    revocation.Ground,
+                    revocation.DecisionNumber,
+                    DecisionDate = revocation.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    revocation.InspectionId,
+                    Attachments = revocation.Attachments.Count,
                 });
                 if (producer?.OwnerUserId is { } owner)
                 {

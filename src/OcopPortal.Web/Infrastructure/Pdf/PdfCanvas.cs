@@ -70,8 +70,10 @@ public sealed class PdfCanvas
         {
             using var paint = new SKPaint
             {
-                Color = SKColor.Parse(color), IsAntialias = true,
-                Style = filled ? SKPaintStyle.Fill : SKPaintStyle.Stroke, StrokeWidth = Math.Max(0.5f, size / 24),
+                Color = SKColor.Parse(color),
+                IsAntialias = true,
+                Style = filled ? SKPaintStyle.Fill : SKPaintStyle.Stroke,
+                StrokeWidth = Math.Max(0.5f, size / 24),
             };
             using var star = StarsBlock.StarPath(cx, cy, size / 2);
             c.DrawPath(star, paint);

@@ -194,8 +194,14 @@ public sealed class CertificatePdfTests(PortalFactory factory) : IClassFixture<P
             var db = sp.GetRequiredService<OcopDbContext>();
             db.Revocations.Add(new Revocation
             {
-                CertificateId = c.Id, Ground = RevocationGround.ProductionStopped, Details = "Ngừng sản xuất.", DecisionNumber = "9/QĐ-UBND",
-                DecisionDate = on, Authority = CertificateFixtures.Authority, CreatedAt = DateTimeOffset.UtcNow, CreatedByUserId = "test",
+                CertificateId = c.Id,
+                Ground = RevocationGround.ProductionStopped,
+                Details = "Ngừng sản xuất.",
+                DecisionNumber = "9/QĐ-UBND",
+                DecisionDate = on,
+                Authority = CertificateFixtures.Authority,
+                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedByUserId = "test",
             });
             await db.SaveChangesAsync();
             return true;

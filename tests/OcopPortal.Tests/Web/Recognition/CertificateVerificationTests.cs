@@ -101,8 +101,14 @@ public sealed class CertificateVerificationTests(PortalFactory factory) : IClass
         {
             db.Revocations.Add(new Revocation
             {
-                CertificateId = c.Id, Ground = RevocationGround.MarkMisuse, Details = "Dùng nhãn OCOP 5 sao trên bao bì.", DecisionNumber = "77/QĐ-UBND",
-                DecisionDate = on, Authority = CertificateFixtures.Authority, CreatedAt = DateTimeOffset.UtcNow, CreatedByUserId = "test",
+                CertificateId = c.Id,
+                Ground = RevocationGround.MarkMisuse,
+                Details = "Dùng nhãn OCOP 5 sao trên bao bì.",
+                DecisionNumber = "77/QĐ-UBND",
+                DecisionDate = on,
+                Authority = CertificateFixtures.Authority,
+                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedByUserId = "test",
             });
             await db.SaveChangesAsync();
         });

@@ -161,8 +161,11 @@ public sealed class RevocationTests(PortalFactory factory) : IClassFixture<Porta
 
         var followUp = await office.Client.PostFormAsync(page, new Dictionary<string, string>
         {
-            ["Kind"] = nameof(InspectionKind.Periodic), ["InspectedOn"] = CertificateFixtures.Today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Inspectors"] = "Đoàn Sở Nông nghiệp và Môi trường", ["Findings"] = "Nhãn chưa ghi hạn sử dụng.", ["Outcome"] = nameof(InspectionOutcome.FollowUpRequired),
+            ["Kind"] = nameof(InspectionKind.Periodic),
+            ["InspectedOn"] = CertificateFixtures.Today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Inspectors"] = "Đoàn Sở Nông nghiệp và Môi trường",
+            ["Findings"] = "Nhãn chưa ghi hạn sử dụng.",
+            ["Outcome"] = nameof(InspectionOutcome.FollowUpRequired),
             ["FollowUpDueOn"] = CertificateFixtures.Today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, followUp.StatusCode);
@@ -172,15 +175,22 @@ public sealed class RevocationTests(PortalFactory factory) : IClassFixture<Porta
 
         var noDate = await office.Client.PostFormAsync(page, new Dictionary<string, string>
         {
-            ["Kind"] = nameof(InspectionKind.AdHoc), ["InspectedOn"] = CertificateFixtures.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Inspectors"] = "Đoàn liên ngành", ["Findings"] = "Thiếu hồ sơ.", ["Outcome"] = nameof(InspectionOutcome.FollowUpRequired), ["FollowUpDueOn"] = "",
+            ["Kind"] = nameof(InspectionKind.AdHoc),
+            ["InspectedOn"] = CertificateFixtures.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Inspectors"] = "Đoàn liên ngành",
+            ["Findings"] = "Thiếu hồ sơ.",
+            ["Outcome"] = nameof(InspectionOutcome.FollowUpRequired),
+            ["FollowUpDueOn"] = "",
         });
         Assert.Contains("Yêu cầu khắc phục phải có hạn khắc phục.", (await Forms.ParseAsync(noDate)).FormErrors());
 
         var recommend = await office.Client.PostFormAsync(page, new Dictionary<string, string>
         {
-            ["Kind"] = nameof(InspectionKind.AdHoc), ["InspectedOn"] = CertificateFixtures.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Inspectors"] = "Đoàn liên ngành", ["Findings"] = "Sản phẩm không còn đạt tiêu chí chất lượng đã công bố.", ["Outcome"] = nameof(InspectionOutcome.RevocationRecommended),
+            ["Kind"] = nameof(InspectionKind.AdHoc),
+            ["InspectedOn"] = CertificateFixtures.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Inspectors"] = "Đoàn liên ngành",
+            ["Findings"] = "Sản phẩm không còn đạt tiêu chí chất lượng đã công bố.",
+            ["Outcome"] = nameof(InspectionOutcome.RevocationRecommended),
             ["FollowUpDueOn"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, recommend.StatusCode);
