@@ -22,6 +22,11 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
 
     public IReadOnlyList<(string Email, int EntryId)> Scorers { get; init; } = [];
 
+    /// <summary>The issued decision with the most certificates and its first certificate, or null before certificates.</summary>
+    public int? CertificateDecisionId { get; init; }
+
+    public int? CertificateId { get; init; }
+
     public static async Task<BenchTargets> ReadAsync(string database, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
@@ -50,6 +55,21 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
         }
 
         var targets = new BenchTargets(email, id is null ? null : Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await using var certificate = connection.CreateCommand();
+            certificate.CommandText = "SELECT DecisionId, MIN(Id) FROM Certificates WHERE DecisionId IS NOT NULL GROUP BY DecisionId ORDER BY COUNT(*) DESC LIMIT 1";
+            await using var reader = await certificate.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                targets = targets with { CertificateDecisionId = reader.GetInt32(0), CertificateId = reader.GetInt32(1) };
+            }
+        }
+        catch (SqliteException)
+        {
+            // no Certificates table
+        }
+
         try
         {
             return await WithCouncilAsync(connection, targets, ct);

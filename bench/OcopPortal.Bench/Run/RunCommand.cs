@@ -59,7 +59,15 @@ public static class RunCommand
             throw new ArgumentException($"sheet-save needs one member per connection: {targets.Scorers.Count} scorers, {connections} connections.");
         }
 
+        if (scenarios.Any(s => s.Path.Contains(Scenarios.CertificatePlaceholder, StringComparison.Ordinal) || s.Path.Contains(Scenarios.CertificateDecisionPlaceholder, StringComparison.Ordinal))
+            && targets.CertificateId is null)
+        {
+            throw new ArgumentException($"{database} has no generated certificates: generate it again with this version of the tool.");
+        }
+
         string PathOf(Scenario s) => s.Path
+            .Replace(Scenarios.CertificateDecisionPlaceholder, targets.CertificateDecisionId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(Scenarios.CertificatePlaceholder, targets.CertificateId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 

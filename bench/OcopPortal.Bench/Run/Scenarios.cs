@@ -37,6 +37,11 @@ public static class Scenarios
     /// <summary>Stands for the generated closed round (300 products × 9 members).</summary>
     public const string ClosedRoundPlaceholder = "{closedRound}";
 
+    /// <summary>Stands for one certificate of the generated 200-certificate decision, and for that decision.</summary>
+    public const string CertificatePlaceholder = "{certificate}";
+
+    public const string CertificateDecisionPlaceholder = "{certificateDecision}";
+
     /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
     public const string SheetSave = "sheet-save";
 
@@ -53,6 +58,8 @@ public static class Scenarios
         new("dossier-page", "/dossiers/" + DossierPlaceholder, Actor.Office, "one dossier as the office: slots and files, pinned criteria set, history, commune report, self-assessment scored"),
         new("results-board", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.CouncilChair, "closed round's results board as the chair: 300 products × 9 sheets re-scored, spread, quorum, reopen forms"),
         new("results-board-office", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.Office, "the same board as the Office (no chair forms)"),
+        new("certificate-pdf", "/certificates/" + CertificatePlaceholder + "/certificate.pdf", Actor.Office, "one certificate PDF: landscape page, border, stars, vector QR, Vietnamese fonts subset and embedded"),
+        new("certificates-batch-pdf", "/decisions/" + CertificateDecisionPlaceholder + "/certificates.pdf", Actor.Office, "the 200-certificate batch PDF of one decision: 200 pages, fonts embedded once"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
     ];
 }

@@ -25,6 +25,12 @@ public static class Policies
     /// <summary>The Office and council members (round pages; each action checks the seat and the round's state).</summary>
     public const string OfficeOrCouncil = nameof(OfficeOrCouncil);
 
+    /// <summary>The certificate registry: the Office, and commune officers read-only for their communes.</summary>
+    public const string CertificateRegistry = nameof(CertificateRegistry);
+
+    /// <summary>Who may ask for a certificate's PDF (the Office, the owning producer; each action checks the certificate).</summary>
+    public const string CertificateReaders = nameof(CertificateReaders);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -37,6 +43,8 @@ public static class Policies
         o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
         o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
         o.AddPolicy(OfficeOrCouncil, p => p.RequireRole(Roles.Office, Roles.CouncilMember, Roles.CouncilChair));
+        o.AddPolicy(CertificateRegistry, p => p.RequireRole(Roles.Office, Roles.Commune));
+        o.AddPolicy(CertificateReaders, p => p.RequireRole(Roles.Office, Roles.Commune, Roles.Producer));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

@@ -67,5 +67,15 @@ public sealed class PdfDocumentBuilder
     public PdfDocumentBuilder Signatures(string? placeDateLine, SignatureParty right, SignatureParty? left = null, float signingSpace = 72) =>
         Add(new SignatureBlock(placeDateLine, right, left, signingSpace));
 
+    /// <summary>
+    /// A page drawn freely with absolute coordinates (a certificate): <paramref name="draw"/> gets the page size; the
+    /// next content starts on a new page. <paramref name="size"/> must be the size the document is rendered with.
+    /// </summary>
+    public PdfDocumentBuilder CanvasPage(Action<PdfCanvas> draw, PdfPageSize size)
+    {
+        var (width, height) = PageSizes.Of(size);
+        return Add(new CanvasPageBlock(draw, width, height));
+    }
+
     private PdfDocumentBuilder Add(IPdfBlock block) { _blocks.Add(block); return this; }
 }

@@ -9,6 +9,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
+using OcopPortal.Web.Features.Certificates;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
@@ -75,6 +76,10 @@ public static class WebSetup
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<RecognitionDecisions>();
         services.AddScoped<DecisionPdf>();
+        services.AddScoped<CertificateRegistry>();
+        services.AddScoped<CertificatePages>();
+        services.AddSingleton<CertificatePdf>();
+        services.AddOcopVerificationRateLimit();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -113,6 +118,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         // Unknown URLs are a plain 404 for everyone (otherwise the fallback policy would send visitors to the login page).
