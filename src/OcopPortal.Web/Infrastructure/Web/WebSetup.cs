@@ -13,6 +13,7 @@ using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Features.Recognition;
+using OcopPortal.Web.Features.Recognition.Lifecycle;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
@@ -72,6 +73,9 @@ public static class WebSetup
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
         services.AddScoped<CertificateIssuer>();
+        services.Configure<CertificateLifecycleOptions>(config.GetSection(CertificateLifecycleOptions.Section));
+        services.AddScoped<CertificateLifecycleJob>();
+        services.AddHostedService<CertificateLifecycleScheduler>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
