@@ -13,6 +13,7 @@ using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Features.Recognition;
+using OcopPortal.Web.Features.Recognition.LegacyImport;
 using OcopPortal.Web.Features.Recognition.Lifecycle;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
@@ -76,6 +77,7 @@ public static class WebSetup
         services.Configure<CertificateLifecycleOptions>(config.GetSection(CertificateLifecycleOptions.Section));
         services.AddScoped<CertificateLifecycleJob>();
         services.AddHostedService<CertificateLifecycleScheduler>();
+        services.AddScoped<LegacyCertificateImporter>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
