@@ -193,7 +193,20 @@ public static class LegacySheetReader
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
         {
             line++;
-            result.Add((line, row.Values.Select(Text).ToList()));
+            // Keys are column letters (A, B, ... AA): place each cell by its column, whatever MiniExcel left out.
+            var cells = new List<string>();
+            foreach (var (column, value) in row)
+            {
+                var index = ColumnIndex(column);
+                while (cells.Count <= index)
+                {
+                    cells.Add("");
+                }
+
+                cells[index] = Text(value);
+            }
+
+            result.Add((line, cells));
             if (line > MaxRows + 1)
             {
                 break;
@@ -201,6 +214,17 @@ public static class LegacySheetReader
         }
 
         return result;
+    }
+
+    private static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var ch in letters.ToUpperInvariant())
+        {
+            index = (index * 26) + (ch - 'A' + 1);
+        }
+
+        return index - 1;
     }
 
     private static string Text(object? value) => value switch
