@@ -44,6 +44,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:Mode", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("CertificateLifecycle:Enabled", "false"); // tests call CertificateLifecycleJob.RunAsync themselves
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Root, "logs", "ocop-.log"));
     }
 

@@ -36,9 +36,10 @@ public sealed class CsvTable
 
     public static CsvTable Read(string path) => Parse(File.ReadAllText(path, Encoding.UTF8));
 
-    public static CsvTable Parse(string text)
+    /// <summary>Parses <paramref name="text"/>; <paramref name="delimiter"/> is ',' (default) or ';' (Excel in locales with a decimal comma).</summary>
+    public static CsvTable Parse(string text, char delimiter = ',')
     {
-        var records = Records(text.Normalize(NormalizationForm.FormC).TrimStart('\uFEFF')).ToList();
+        var records = Records(text.Normalize(NormalizationForm.FormC).TrimStart('\uFEFF'), delimiter).ToList();
         if (records.Count == 0)
         {
             return new CsvTable([], []);
@@ -47,7 +48,7 @@ public sealed class CsvTable
         return new CsvTable(records[0].Fields, records.Skip(1).ToList());
     }
 
-    private static IEnumerable<CsvRow> Records(string text)
+    private static IEnumerable<CsvRow> Records(string text, char delimiter)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -77,7 +78,7 @@ public sealed class CsvTable
                 quoted = true;
                 field.Clear();
             }
-            else if (ch == ',')
+            else if (ch == delimiter)
             {
                 fields.Add(field.ToString().Trim());
                 field.Clear();

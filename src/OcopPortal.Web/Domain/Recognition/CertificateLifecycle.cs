@@ -35,6 +35,10 @@ public static class CertificateLifecycle
 
     public static DateOnly WindowCloses(DateOnly validUntil, int closesDaysBefore) => validUntil.AddDays(-closesDaysBefore);
 
+    /// <summary>The day the "window closes soon" reminder is due: <paramref name="noticeDays"/> before the window's last day.</summary>
+    public static DateOnly WindowClosingReminderOn(DateOnly validUntil, int closesDaysBefore, int noticeDays) =>
+        WindowCloses(validUntil, closesDaysBefore).AddDays(-noticeDays);
+
     /// <summary>The latest a transitional extension may run: expiry + 180 days.</summary>
     public static DateOnly LatestExtension(DateOnly validUntil) => validUntil.AddDays(MaxTransitionalDays);
 
@@ -54,9 +58,15 @@ public static class CertificateLifecycle
             return CertificateStatus.Superseded;
         }
 
+        // Marked by the daily job only once valid-until (and any extension) has passed: stored Expired is final.
+        if (state == CertificateState.Expired)
+        {
+            return CertificateStatus.Expired;
+        }
+
         if (day > validUntil)
         {
-            return extendedUntil is { } until && day <= until && state != CertificateState.Expired
+            return extendedUntil is { } until && day <= until
                 ? CertificateStatus.Extended
                 : CertificateStatus.Expired;
         }

@@ -13,6 +13,7 @@ public static class FileKinds
         FileKind.Png => "image/png",
         FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         FileKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        FileKind.Csv => "text/csv",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -27,6 +28,7 @@ public static class FileKinds
         FileKind.Png => "ảnh PNG",
         FileKind.Docx => "văn bản Word (DOCX)",
         FileKind.Xlsx => "bảng tính Excel (XLSX)",
+        FileKind.Csv => "bảng CSV",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -8,6 +8,9 @@ public enum FileKind
     Png = 3,
     Docx = 4,
     Xlsx = 5,
+
+    /// <summary>UTF-8 text table: only the legacy certificate import stores it (never accepted as dossier evidence).</summary>
+    Csv = 6,
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Features.Recognition;
+using OcopPortal.Web.Features.Recognition.LegacyImport;
+using OcopPortal.Web.Features.Recognition.Lifecycle;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
@@ -80,6 +82,10 @@ public static class WebSetup
         services.AddScoped<CertificatePages>();
         services.AddSingleton<CertificatePdf>();
         services.AddOcopVerificationRateLimit();
+        services.Configure<CertificateLifecycleOptions>(config.GetSection(CertificateLifecycleOptions.Section));
+        services.AddScoped<CertificateLifecycleJob>();
+        services.AddHostedService<CertificateLifecycleScheduler>();
+        services.AddScoped<LegacyCertificateImporter>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
