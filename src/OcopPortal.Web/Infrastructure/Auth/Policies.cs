@@ -25,6 +25,9 @@ public static class Policies
     /// <summary>The Office and council members (round pages; each action checks the seat and the round's state).</summary>
     public const string OfficeOrCouncil = nameof(OfficeOrCouncil);
 
+    /// <summary>Reports: the Office and Admin (all), commune officers (their communes), council members (finalised rounds' summaries).</summary>
+    public const string Reports = nameof(Reports);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -37,6 +40,7 @@ public static class Policies
         o.AddPolicy(CouncilChair, p => p.RequireRole(Roles.CouncilChair));
         o.AddPolicy(Producer, p => p.RequireRole(Roles.Producer));
         o.AddPolicy(OfficeOrCouncil, p => p.RequireRole(Roles.Office, Roles.CouncilMember, Roles.CouncilChair));
+        o.AddPolicy(Reports, p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Commune, Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

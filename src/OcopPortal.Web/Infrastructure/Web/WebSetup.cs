@@ -13,6 +13,7 @@ using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Features.Recognition;
+using OcopPortal.Web.Features.Reports;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
@@ -72,6 +73,12 @@ public static class WebSetup
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<ReportScopes>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<StandardReports>();
+        services.AddScoped<ReportDocuments>();
+        services.AddScoped<FrozenResults>();
+        services.AddSingleton<FrozenResultCache>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
