@@ -53,6 +53,8 @@ public static class Scenarios
         new("dossier-page", "/dossiers/" + DossierPlaceholder, Actor.Office, "one dossier as the office: slots and files, pinned criteria set, history, commune report, self-assessment scored"),
         new("results-board", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.CouncilChair, "closed round's results board as the chair: 300 products × 9 sheets re-scored, spread, quorum, reopen forms"),
         new("results-board-office", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.Office, "the same board as the Office (no chair forms)"),
+        new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
+        new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
     ];
 }
