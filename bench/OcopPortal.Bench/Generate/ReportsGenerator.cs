@@ -36,10 +36,20 @@ public sealed class ReportsGenerator(OcopDbContext db) : IGenerator
             {
                 decisions.Add(new RecognitionDecision
                 {
-                    Kind = DecisionKind.Recorded, Status = DecisionStatus.Issued, Number = $"{100 + y - years[0]}/QĐ-UBND", DecisionDate = new DateOnly(y, 6, 30),
-                    Title = $"Về việc công nhận sản phẩm OCOP năm {y}", Authority = "Ủy ban nhân dân tỉnh", AuthorityLevel = AuthorityLevel.Province,
-                    SignatoryName = "Nguyễn Văn An", SignatoryTitle = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", CreatedAt = now, CreatedByUserId = creator, IssuedAt = now,
-                    Legacy = true, Version = Guid.NewGuid(),
+                    Kind = DecisionKind.Recorded,
+                    Status = DecisionStatus.Issued,
+                    Number = $"{100 + y - years[0]}/QĐ-UBND",
+                    DecisionDate = new DateOnly(y, 6, 30),
+                    Title = $"Về việc công nhận sản phẩm OCOP năm {y}",
+                    Authority = "Ủy ban nhân dân tỉnh",
+                    AuthorityLevel = AuthorityLevel.Province,
+                    SignatoryName = "Nguyễn Văn An",
+                    SignatoryTitle = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+                    CreatedAt = now,
+                    CreatedByUserId = creator,
+                    IssuedAt = now,
+                    Legacy = true,
+                    Version = Guid.NewGuid(),
                 });
             }
         }
@@ -101,8 +111,14 @@ public sealed class ReportsGenerator(OcopDbContext db) : IGenerator
         {
             revocations.AddRange(revokedIds.Select(id => new Revocation
             {
-                CertificateId = id, Ground = RevocationGround.NoLongerMeetsCriteria, Details = "Không còn đáp ứng tiêu chí theo kết luận kiểm tra",
-                DecisionNumber = "77/QĐ-UBND", DecisionDate = today.AddDays(-30), Authority = "Ủy ban nhân dân tỉnh", CreatedAt = now, CreatedByUserId = creator,
+                CertificateId = id,
+                Ground = RevocationGround.NoLongerMeetsCriteria,
+                Details = "Không còn đáp ứng tiêu chí theo kết luận kiểm tra",
+                DecisionNumber = "77/QĐ-UBND",
+                DecisionDate = today.AddDays(-30),
+                Authority = "Ủy ban nhân dân tỉnh",
+                CreatedAt = now,
+                CreatedByUserId = creator,
             }));
             GenerationContext.Report("revocations", revocations.Count);
         }

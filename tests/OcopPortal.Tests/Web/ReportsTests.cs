@@ -112,9 +112,19 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
 
             var decision = new RecognitionDecision
             {
-                Kind = DecisionKind.Recognition, Status = DecisionStatus.Issued, Number = "1234/QĐ-UBND", DecisionDate = today.AddDays(-100),
-                Title = "Về việc công nhận sản phẩm OCOP", Authority = "Ủy ban nhân dân thành phố Cần Thơ", AuthorityLevel = AuthorityLevel.Province,
-                SignatoryName = "Nguyễn Văn A", SignatoryTitle = "KT. CHỦ TỊCH", CreatedAt = now, CreatedByUserId = member.Id, IssuedAt = now, Version = Guid.NewGuid(),
+                Kind = DecisionKind.Recognition,
+                Status = DecisionStatus.Issued,
+                Number = "1234/QĐ-UBND",
+                DecisionDate = today.AddDays(-100),
+                Title = "Về việc công nhận sản phẩm OCOP",
+                Authority = "Ủy ban nhân dân thành phố Cần Thơ",
+                AuthorityLevel = AuthorityLevel.Province,
+                SignatoryName = "Nguyễn Văn A",
+                SignatoryTitle = "KT. CHỦ TỊCH",
+                CreatedAt = now,
+                CreatedByUserId = member.Id,
+                IssuedAt = now,
+                Version = Guid.NewGuid(),
             };
             db.Add(decision);
             await db.SaveChangesAsync();
@@ -152,8 +162,14 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
             await db.SaveChangesAsync();
             db.AddRange(revoked.Select(c => new Revocation
             {
-                CertificateId = c.Id, Ground = RevocationGround.MarkMisuse, Details = "Sử dụng nhãn hiệu OCOP sai mục đích", DecisionNumber = "99/QĐ-UBND",
-                DecisionDate = today.AddDays(-10), Authority = decision.Authority, CreatedAt = now, CreatedByUserId = member.Id,
+                CertificateId = c.Id,
+                Ground = RevocationGround.MarkMisuse,
+                Details = "Sử dụng nhãn hiệu OCOP sai mục đích",
+                DecisionNumber = "99/QĐ-UBND",
+                DecisionDate = today.AddDays(-10),
+                Authority = decision.Authority,
+                CreatedAt = now,
+                CreatedByUserId = member.Id,
             }));
 
             // A council with one finalised and one closed round; the finalised one has frozen results.
@@ -170,8 +186,17 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
 
             EvaluationRound Round(string name, int number, RoundStatus status) => new()
             {
-                CouncilId = council.Id, Name = name, Year = today.Year, Number = number, Mode = RoundMode.Meeting, ScoringDeadline = today.AddDays(-20),
-                LegalDeadline = today.AddDays(30), Status = status, CreatedAt = now, FinalisedAt = status == RoundStatus.Finalised ? now : null, Version = Guid.NewGuid(),
+                CouncilId = council.Id,
+                Name = name,
+                Year = today.Year,
+                Number = number,
+                Mode = RoundMode.Meeting,
+                ScoringDeadline = today.AddDays(-20),
+                LegalDeadline = today.AddDays(30),
+                Status = status,
+                CreatedAt = now,
+                FinalisedAt = status == RoundStatus.Finalised ? now : null,
+                Version = Guid.NewGuid(),
             };
             var finalised = Round(FinalisedRound, 1, RoundStatus.Finalised);
             var closed = Round(ClosedRound, 2, RoundStatus.Closed);
@@ -183,9 +208,19 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
             {
                 var dossier = new Dossier
                 {
-                    ProducerId = product.ProducerId, ProductId = product.Id, CommuneCode = Commune, Kind = DossierKind.FirstEvaluation, TargetStars = 4,
-                    RuleSetId = ruleSet, CriteriaSetId = set.Id, Status = DossierStatus.Evaluated, Number = $"{++n}/PĐK-92-{Commune}-2026",
-                    CreatedAt = now.AddDays(-60), SubmittedAt = now.AddDays(-60), UpdatedAt = now, Version = Guid.NewGuid(),
+                    ProducerId = product.ProducerId,
+                    ProductId = product.Id,
+                    CommuneCode = Commune,
+                    Kind = DossierKind.FirstEvaluation,
+                    TargetStars = 4,
+                    RuleSetId = ruleSet,
+                    CriteriaSetId = set.Id,
+                    Status = DossierStatus.Evaluated,
+                    Number = $"{++n}/PĐK-92-{Commune}-2026",
+                    CreatedAt = now.AddDays(-60),
+                    SubmittedAt = now.AddDays(-60),
+                    UpdatedAt = now,
+                    Version = Guid.NewGuid(),
                 };
                 dossier.Events.Add(new DossierEvent { Kind = DossierEventKind.Submitted, From = DossierStatus.Draft, To = DossierStatus.AtCommune, At = now.AddDays(-60), ActorName = "Chủ thể" });
                 dossier.Events.Add(new DossierEvent { Kind = DossierEventKind.Forwarded, From = DossierStatus.AtCommune, To = DossierStatus.AtProvince, At = now.AddDays(-50), ActorName = "Xã" });
@@ -195,11 +230,16 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
                 var inClosed = n == 3;
                 db.Add(new RoundEntry
                 {
-                    RoundId = inClosed ? closed.Id : finalised.Id, DossierId = dossier.Id,
-                    ResultMean = inClosed ? null : 62.5m, ResultStars = inClosed ? null : 3,
+                    RoundId = inClosed ? closed.Id : finalised.Id,
+                    DossierId = dossier.Id,
+                    ResultMean = inClosed ? null : 62.5m,
+                    ResultStars = inClosed ? null : 3,
                     ResultDetail = inClosed ? null : JsonSerializer.Serialize(new
                     {
-                        Mean = 62.5m, PartMeans = sheet.PartMax.ToDictionary(p => p.Key, p => p.Value / 2m), ConsolidatedPoints = points, Stars = 3,
+                        Mean = 62.5m,
+                        PartMeans = sheet.PartMax.ToDictionary(p => p.Key, p => p.Value / 2m),
+                        ConsolidatedPoints = points,
+                        Stars = 3,
                         Proposal = "Đề nghị công nhận 3 sao",
                     }),
                 });
@@ -484,7 +524,11 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var invalid = await client.PostFormAsync("/reports/targets/new", new Dictionary<string, string>
         {
-            ["Year"] = year, ["Kind"] = "Ratio", ["Subject"] = "Producers", ["Value"] = "130", ["Description"] = "",
+            ["Year"] = year,
+            ["Kind"] = "Ratio",
+            ["Subject"] = "Producers",
+            ["Value"] = "130",
+            ["Description"] = "",
         });
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var errors = (await Forms.ParseAsync(invalid)).FormErrors();
@@ -495,12 +539,21 @@ public sealed class ReportsTests(PortalFactory factory) : IClassFixture<PortalFa
 
         var created = await client.PostFormAsync("/reports/targets/new", new Dictionary<string, string>
         {
-            ["Year"] = year, ["Kind"] = "Count", ["Subject"] = "Products", ["Value"] = "200", ["Description"] = "Ít nhất 200 sản phẩm OCOP (Kế hoạch 12/KH-UBND)",
+            ["Year"] = year,
+            ["Kind"] = "Count",
+            ["Subject"] = "Products",
+            ["Value"] = "200",
+            ["Description"] = "Ít nhất 200 sản phẩm OCOP (Kế hoạch 12/KH-UBND)",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var ratio = await client.PostFormAsync("/reports/targets/new", new Dictionary<string, string>
         {
-            ["Year"] = year, ["Kind"] = "Ratio", ["Subject"] = "Producers", ["Value"] = "30", ["ProducerType"] = "Cooperative", ["Description"] = "Ít nhất 30 % chủ thể là HTX",
+            ["Year"] = year,
+            ["Kind"] = "Ratio",
+            ["Subject"] = "Producers",
+            ["Value"] = "30",
+            ["ProducerType"] = "Cooperative",
+            ["Description"] = "Ít nhất 30 % chủ thể là HTX",
         });
         Assert.Equal(HttpStatusCode.Redirect, ratio.StatusCode);
 

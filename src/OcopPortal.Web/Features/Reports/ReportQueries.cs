@@ -196,7 +196,8 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             .ToListAsync(ct);
         return new ReportSeries("by-producer-type", "Theo loại hình chủ thể", ["Sản phẩm", "Chủ thể"],
             Enum.GetValues<ProducerType>().Select(t => new CountRow(ReportLabels.ProducerType(t),
-                rows.Where(r => r.Type == t).Sum(r => r.Products), rows.Where(r => r.Type == t).Sum(r => r.Producers)) { Key = t.ToString() }).ToList(),
+                rows.Where(r => r.Type == t).Sum(r => r.Products), rows.Where(r => r.Type == t).Sum(r => r.Producers))
+            { Key = t.ToString() }).ToList(),
             Chart: "doughnut");
     }
 
@@ -347,7 +348,8 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             var total = mine.Sum(x => x.Count);
             decimal? Stars(Func<int?, bool> match) => mine.Where(x => match(x.ResultStars)).Sum(x => x.Count);
             resultRows.Add(new CountRow(r.Name, total, Stars(s => s is null or < 3), Stars(s => s == 3), Stars(s => s == 4),
-                potential.Where(p => p.RoundId == r.Id).Sum(p => p.Count), recognised.Where(x => x.RoundId == r.Id).Sum(x => x.Count)) { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
+                potential.Where(p => p.RoundId == r.Id).Sum(p => p.Count), recognised.Where(x => x.RoundId == r.Id).Sum(x => x.Count))
+            { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
 
             var finalisedOn = r.FinalisedAt is { } f ? LocalDate(f) : (DateOnly?)null;
             var waits = accepted.Where(a => a.RoundId == r.Id && a.At is not null && r.FinalisedAt is not null)
@@ -365,7 +367,8 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
                 waits.Count == 0 ? null : Math.Round(waits.Average(), 1),
                 finalisedOn is { } fo ? (fo <= r.LegalDeadline ? 1 : 0) : null,
                 expected == 0 ? null : Math.Round(100m * onTime / expected, 1),
-                seats == 0 ? null : sheets.Count(s => s.Late == 0)) { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
+                seats == 0 ? null : sheets.Count(s => s.Late == 0))
+            { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
         }
 
         return
@@ -524,7 +527,13 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
 
     private static int SectorOrder(string? code) => code switch
     {
-        "I" => 1, "II" => 2, "III" => 3, "IV" => 4, "V" => 5, "VI" => 6, _ => 99,
+        "I" => 1,
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        _ => 99,
     };
 
     /// <summary>Sector code → name from the newest published classification that has it.</summary>

@@ -60,8 +60,19 @@ public sealed class StandardReports(OcopDbContext db, ReportQueries queries)
                     orderby c.ProductName, c.Id
                     select new
                     {
-                        c.ProductName, c.ProducerName, p.Type, c.ProducerAddress, c.CategoryCode, c.Stars, c.DecisionNumber, c.DecisionDate,
-                        c.Number, c.IssuedOn, c.ValidUntil, c.ExtendedUntil, c.State,
+                        c.ProductName,
+                        c.ProducerName,
+                        p.Type,
+                        c.ProducerAddress,
+                        c.CategoryCode,
+                        c.Stars,
+                        c.DecisionNumber,
+                        c.DecisionDate,
+                        c.Number,
+                        c.IssuedOn,
+                        c.ValidUntil,
+                        c.ExtendedUntil,
+                        c.State,
                     };
         var categories = await CategoryNamesAsync(ct);
         var title = mode == RecognisedMode.Valid ? "Danh sách sản phẩm OCOP còn hiệu lực" : "Danh sách sản phẩm OCOP đã được công nhận";
@@ -121,7 +132,12 @@ public sealed class StandardReports(OcopDbContext db, ReportQueries queries)
                     orderby c.ValidUntil, c.ProductName, c.Id
                     select new
                     {
-                        c.ProductName, c.ProducerName, c.ProducerAddress, c.Stars, c.Number, c.ValidUntil,
+                        c.ProductName,
+                        c.ProducerName,
+                        c.ProducerAddress,
+                        c.Stars,
+                        c.Number,
+                        c.ValidUntil,
                         Filed = dossiers.Any(d => d.ProductId == c.ProductId && d.Kind == DossierKind.ReEvaluation && ReportQueries.InProgress.Contains(d.Status)),
                     };
         return new ReportDefinition("Danh sách giấy chứng nhận OCOP sắp hết hạn",
@@ -267,9 +283,14 @@ public sealed class StandardReports(OcopDbContext db, ReportQueries queries)
                     orderby p.Name, p.Id
                     select new
                     {
-                        p.Name, p.Type, p.TaxCode, p.RepresentativeName, p.StreetAddress,
+                        p.Name,
+                        p.Type,
+                        p.TaxCode,
+                        p.RepresentativeName,
+                        p.StreetAddress,
                         Commune = db.Communes.Where(c => c.Code == p.CommuneCode).Select(c => c.FullName).FirstOrDefault(),
-                        p.Phone, p.Email,
+                        p.Phone,
+                        p.Email,
                         Products = db.Set<Product>().Count(x => x.ProducerId == p.Id),
                         InForce = inForce.Where(c => c.ProducerId == p.Id).Select(c => c.ProductId).Distinct().Count(),
                     };

@@ -35,8 +35,15 @@ public sealed class TargetInput
 
     public static TargetInput From(ProgrammeTarget t) => new()
     {
-        Year = t.Year, Kind = t.Kind, Subject = t.Subject, Value = t.Value, SectorCode = t.SectorCode, Stars = t.Stars, ProducerType = t.ProducerType,
-        Description = t.Description, Version = t.Version,
+        Year = t.Year,
+        Kind = t.Kind,
+        Subject = t.Subject,
+        Value = t.Value,
+        SectorCode = t.SectorCode,
+        Stars = t.Stars,
+        ProducerType = t.ProducerType,
+        Description = t.Description,
+        Version = t.Version,
     };
 }
 
