@@ -60,6 +60,8 @@ public static class Scenarios
         new("results-board-office", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.Office, "the same board as the Office (no chair forms)"),
         new("certificate-pdf", "/certificates/" + CertificatePlaceholder + "/certificate.pdf", Actor.Office, "one certificate PDF: landscape page, border, stars, vector QR, Vietnamese fonts subset and embedded"),
         new("certificates-batch-pdf", "/decisions/" + CertificateDecisionPlaceholder + "/certificates.pdf", Actor.Office, "the 200-certificate batch PDF of one decision: 200 pages, fonts embedded once"),
+        new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
+        new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
     ];
 }

@@ -6,6 +6,7 @@ using OcopPortal.Web.Domain.AdminUnits;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Domain.Reports;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
@@ -100,6 +101,8 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,8 @@ public static class Policies
 
     /// <summary>Who may ask for a certificate's PDF (the Office, the owning producer; each action checks the certificate).</summary>
     public const string CertificateReaders = nameof(CertificateReaders);
+    /// <summary>Reports: the Office and Admin (all), commune officers (their communes), council members (finalised rounds' summaries).</summary>
+    public const string Reports = nameof(Reports);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -45,6 +47,7 @@ public static class Policies
         o.AddPolicy(OfficeOrCouncil, p => p.RequireRole(Roles.Office, Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(CertificateRegistry, p => p.RequireRole(Roles.Office, Roles.Commune));
         o.AddPolicy(CertificateReaders, p => p.RequireRole(Roles.Office, Roles.Commune, Roles.Producer));
+        o.AddPolicy(Reports, p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Commune, Roles.CouncilMember, Roles.CouncilChair));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

@@ -16,6 +16,7 @@ using OcopPortal.Web.Features.Producers;
 using OcopPortal.Web.Features.Recognition;
 using OcopPortal.Web.Features.Recognition.LegacyImport;
 using OcopPortal.Web.Features.Recognition.Lifecycle;
+using OcopPortal.Web.Features.Reports;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Files;
@@ -86,6 +87,12 @@ public static class WebSetup
         services.AddScoped<CertificateLifecycleJob>();
         services.AddHostedService<CertificateLifecycleScheduler>();
         services.AddScoped<LegacyCertificateImporter>();
+        services.AddScoped<ReportScopes>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<StandardReports>();
+        services.AddScoped<ReportDocuments>();
+        services.AddScoped<FrozenResults>();
+        services.AddSingleton<FrozenResultCache>();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();

@@ -948,6 +948,8 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DossierId", "At");
 
+                    b.HasIndex("Kind", "At");
+
                     b.ToTable("DossierEvents");
                 });
 
@@ -1408,6 +1410,8 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("CommuneCode", "State");
+
                     b.HasIndex("SequenceYear", "Sequence")
                         .IsUnique()
                         .HasFilter("[SequenceYear] IS NOT NULL AND [Sequence] IS NOT NULL");
@@ -1855,6 +1859,64 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("RevocationId");
 
                     b.ToTable("RevocationAttachments");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.ProgrammeTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProducerType")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("ProgrammeTargets");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Rules.CriteriaSet", b =>

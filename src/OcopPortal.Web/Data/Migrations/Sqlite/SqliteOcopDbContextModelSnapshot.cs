@@ -912,6 +912,8 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId", "At");
 
+                    b.HasIndex("Kind", "At");
+
                     b.ToTable("DossierEvents");
                 });
 
@@ -1357,6 +1359,8 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("CommuneCode", "State");
+
                     b.HasIndex("SequenceYear", "Sequence")
                         .IsUnique();
 
@@ -1791,6 +1795,62 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("RevocationId");
 
                     b.ToTable("RevocationAttachments");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.ProgrammeTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProducerType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("ProgrammeTargets");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Rules.CriteriaSet", b =>

@@ -1,0 +1,58 @@
+using System.Globalization;
+using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Domain.Reports;
+
+namespace OcopPortal.Web.Features.Reports;
+
+public static class ReportLabels
+{
+    public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string ProducerType(ProducerType type) => type switch
+    {
+        Domain.Producers.ProducerType.Cooperative => "Hợp tác xã",
+        Domain.Producers.ProducerType.CooperativeGroup => "Tổ hợp tác",
+        Domain.Producers.ProducerType.Enterprise => "Doanh nghiệp",
+        Domain.Producers.ProducerType.Farm => "Trang trại",
+        Domain.Producers.ProducerType.Household => "Hộ sản xuất, kinh doanh",
+        _ => "Khác (hội, hiệp hội, trung tâm)",
+    };
+
+    public static string Status(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Valid => "Còn hiệu lực",
+        CertificateStatus.Expiring => "Sắp hết hạn",
+        CertificateStatus.Extended => "Gia hạn chuyển tiếp",
+        CertificateStatus.Expired => "Hết hiệu lực",
+        CertificateStatus.Superseded => "Đã thay thế",
+        _ => "Đã thu hồi",
+    };
+
+    public static string Stars(int stars) => $"{stars} sao";
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Number(decimal? value) => value is null ? "—" : value.Value.ToString(value.Value == decimal.Truncate(value.Value) ? "N0" : "N1", Vi);
+
+    public static string TargetScope(ProgrammeTarget t)
+    {
+        var parts = new List<string> { t.Subject == TargetSubject.Producers ? "chủ thể có sản phẩm còn hiệu lực" : "sản phẩm còn hiệu lực" };
+        if (!string.IsNullOrEmpty(t.SectorCode))
+        {
+            parts.Add($"ngành {t.SectorCode}");
+        }
+
+        if (t.Stars is { } s)
+        {
+            parts.Add($"{s} sao");
+        }
+
+        if (t.ProducerType is { } type)
+        {
+            parts.Add(ProducerType(type).ToLower(Vi));
+        }
+
+        return string.Join(", ", parts);
+    }
+}

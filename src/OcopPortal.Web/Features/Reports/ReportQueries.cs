@@ -1,0 +1,567 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OcopPortal.Web.Data;
+using OcopPortal.Web.Domain.Calendar;
+using OcopPortal.Web.Domain.Councils;
+using OcopPortal.Web.Domain.Dossiers;
+using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Domain.Reports;
+
+namespace OcopPortal.Web.Features.Reports;
+
+/// <summary>
+/// The dashboard's figures. Counts are computed by the database (GROUP BY / COUNT DISTINCT over the scoped
+/// certificates, dossiers, events and rounds); only the grouped rows (a few dozen) come back and are labelled here.
+/// Two things cannot be counted in SQL portably and are computed from narrow projections: days per step (working
+/// days need the holiday calendar) and the frozen council results' parts and unmet minimums (JSON, cached per entry
+/// by <see cref="FrozenResults"/> because a finalised result never changes).
+/// </summary>
+public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, WorkingDays workingDays, TimeProvider clock)
+{
+    /// <summary>How many years the per-year flows go back from the period's end at most.</summary>
+    public const int MaxYears = 8;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public static readonly DossierStatus[] InProgress =
+        [DossierStatus.AtCommune, DossierStatus.AtProvince, DossierStatus.SupplementRequested, DossierStatus.Accepted, DossierStatus.InEvaluation, DossierStatus.Evaluated];
+
+    // ---------------------------------------------------------------- scoped sources
+
+    public IQueryable<Certificate> Certificates(IReadOnlyList<string>? communes) =>
+        communes is null ? db.Certificates.AsNoTracking() : db.Certificates.AsNoTracking().Where(c => communes.Contains(c.CommuneCode));
+
+    public IQueryable<Dossier> Dossiers(IReadOnlyList<string>? communes) =>
+        communes is null
+            ? db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.Draft)
+            : db.Dossiers.AsNoTracking().Where(d => d.Status != DossierStatus.Draft && communes.Contains(d.CommuneCode));
+
+    public IQueryable<Producer> Producers(IReadOnlyList<string>? communes) =>
+        communes is null ? db.Set<Producer>().AsNoTracking() : db.Set<Producer>().AsNoTracking().Where(p => communes.Contains(p.CommuneCode));
+
+    /// <summary>
+    /// Certificates in force on <paramref name="day"/> (<see cref="CertificateLifecycle.IsInForce"/> as SQL): issued by
+    /// then, not revoked or superseded by then, and within validity or a transitional extension.
+    /// </summary>
+    public IQueryable<Certificate> InForce(IQueryable<Certificate> certificates, DateOnly day)
+    {
+        var dayEnd = DayEnd(day);
+        var revocations = db.Revocations;
+        return certificates.Where(c => c.IssuedOn <= day
+            && (c.ValidUntil >= day || (c.ExtendedUntil != null && c.ExtendedUntil >= day && c.State != CertificateState.Expired))
+            && !(c.State == CertificateState.Revoked && !revocations.Any(r => r.CertificateId == c.Id && r.DecisionDate > day))
+            && !(c.State == CertificateState.Superseded && (c.StateChangedAt == null || c.StateChangedAt < dayEnd)));
+    }
+
+    /// <summary>The first instant after <paramref name="day"/> in the portal's time zone.</summary>
+    public DateTimeOffset DayEnd(DateOnly day) => Start(day.AddDays(1));
+
+    public DateTimeOffset Start(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local));
+    }
+
+    public DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).Date);
+
+    // ---------------------------------------------------------------- dashboard
+
+    public async Task<Dashboard> DashboardAsync(ReportScope scope, ReportFilter filter, IReadOnlyList<ProgrammeTarget> targets, CancellationToken ct)
+    {
+        var today = Today;
+        var (from, to) = filter.Period(today);
+        var asOf = filter.AsOf(today);
+        var communeOptions = await CommuneOptionsAsync(scope, ct);
+        if (scope.Kind == ScopeKind.Council)
+        {
+            var councilScores = await ScoreSeriesAsync(scope, null, from, to, ct);
+            var councilRounds = await RoundSeriesAsync(scope, null, from, to, ct);
+            return new Dashboard(scope, filter, from, to, asOf, [], 0, 0, 0, 0, 0, [], councilRounds, councilScores, []);
+        }
+
+        var communes = scope.Narrow(filter.Commune);
+        var certs = Certificates(communes);
+        var inForce = InForce(certs, asOf);
+        var totals = await inForce.GroupBy(_ => 1)
+            .Select(g => new { Products = g.Select(c => c.ProductId).Distinct().Count(), Producers = g.Select(c => c.ProducerId).Distinct().Count() })
+            .SingleOrDefaultAsync(ct);
+        var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(_ => 1)
+            .Select(g => new { Products = g.Select(c => c.ProductId).Distinct().Count(), Producers = g.Select(c => c.ProducerId).Distinct().Count(), Certificates = g.Count() })
+            .SingleOrDefaultAsync(ct);
+
+        var stock = new List<ReportSeries>
+        {
+            await ByStarAsync(certs, inForce, communes, asOf, ct),
+            await ByStatusAsync(certs, communes, asOf, ct),
+            await BySectorAsync(inForce, ct),
+            await ByProducerTypeAsync(inForce, ct),
+            await ByCommuneAsync(certs, inForce, asOf, ct),
+            await LegacyDistrictsAsync(certs, from, to, ct),
+        };
+
+        var flows = new List<ReportSeries>
+        {
+            await DossierFlowsAsync(communes, from, to, ct),
+            await RecognitionFlowsAsync(certs, communes, from, to, today, ct),
+        };
+        flows.AddRange(await RoundSeriesAsync(scope, communes, from, to, ct));
+        flows.Add(await StepsAsync(communes, from, to, ct));
+
+        var scores = await ScoreSeriesAsync(scope, communes, from, to, ct);
+        var progress = scope.IsProvince && string.IsNullOrWhiteSpace(filter.Commune) ? await TargetsAsync(targets, today, ct) : [];
+        return new Dashboard(scope, filter, from, to, asOf, communeOptions,
+            totals?.Products ?? 0, totals?.Producers ?? 0, ever?.Products ?? 0, ever?.Producers ?? 0, ever?.Certificates ?? 0,
+            stock, flows, scores, progress);
+    }
+
+    public async Task<IReadOnlyList<CommuneOption>> CommuneOptionsAsync(ReportScope scope, CancellationToken ct)
+    {
+        if (scope.Kind == ScopeKind.Council)
+        {
+            return [];
+        }
+
+        IQueryable<string> codes = scope.Communes is { } own
+            ? db.Communes.Where(c => own.Contains(c.Code)).Select(c => c.Code)
+            : db.Certificates.Select(c => c.CommuneCode).Union(db.Dossiers.Where(d => d.Status != DossierStatus.Draft).Select(d => d.CommuneCode));
+        return await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code) && c.ValidTo == null)
+            .OrderBy(c => c.Name).Select(c => new CommuneOption(c.Code, c.FullName)).ToListAsync(ct);
+    }
+
+    private async Task<ReportSeries> ByStarAsync(IQueryable<Certificate> certs, IQueryable<Certificate> inForce, IReadOnlyList<string>? communes, DateOnly asOf, CancellationToken ct)
+    {
+        var current = await inForce.GroupBy(c => c.Stars).Select(g => new { Stars = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.Stars)
+            .Select(g => new { Stars = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var dossiers = Dossiers(communes);
+        var potential = await db.MinistryReferrals.AsNoTracking()
+            .Where(m => m.Result == ReferralResult.Pending && m.ProvinceScore >= 90 && dossiers.Any(d => d.Id == m.DossierId))
+            .Select(m => m.ProductId).Distinct().CountAsync(ct);
+        int Of<T>(IEnumerable<T> rows, Func<T, int> stars, Func<T, int> count, int s) => rows.Where(r => stars(r) == s).Sum(count);
+        return new ReportSeries("by-star", "Sản phẩm theo hạng sao", ["Đang còn hiệu lực", "Đã từng được công nhận"],
+        [
+            new CountRow("3 sao", Of(current, r => r.Stars, r => r.Products, 3), Of(ever, r => r.Stars, r => r.Products, 3)),
+            new CountRow("4 sao", Of(current, r => r.Stars, r => r.Products, 4), Of(ever, r => r.Stars, r => r.Products, 4)),
+            new CountRow("Tiềm năng 5 sao", potential, null),
+            new CountRow("5 sao", Of(current, r => r.Stars, r => r.Products, 5), Of(ever, r => r.Stars, r => r.Products, 5)),
+        ], Note: "Tiềm năng 5 sao: sản phẩm đạt từ 90 điểm ở cấp tỉnh, đang chờ kết quả đánh giá cấp trung ương.");
+    }
+
+    private async Task<ReportSeries> ByStatusAsync(IQueryable<Certificate> certs, IReadOnlyList<string>? communes, DateOnly day, CancellationToken ct)
+    {
+        var dayEnd = DayEnd(day);
+        var opens = day.AddDays(OcopDeadlines.ReRecognitionOpensDaysBefore);
+        var revocations = db.Revocations;
+        var counts = await certs.Where(c => c.IssuedOn <= day)
+            .Select(c => c.State == CertificateState.Revoked && !revocations.Any(r => r.CertificateId == c.Id && r.DecisionDate > day) ? CertificateStatus.Revoked
+                : c.State == CertificateState.Superseded && (c.StateChangedAt == null || c.StateChangedAt < dayEnd) ? CertificateStatus.Superseded
+                : c.ValidUntil < day
+                    ? (c.ExtendedUntil != null && c.ExtendedUntil >= day && c.State != CertificateState.Expired ? CertificateStatus.Extended : CertificateStatus.Expired)
+                    : c.ValidUntil <= opens ? CertificateStatus.Expiring : CertificateStatus.Valid)
+            .GroupBy(s => s).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var dossiers = Dossiers(communes);
+        var reEvaluating = await InForce(certs, day).Union(certs.Where(c => c.State == CertificateState.Expired || (c.State == CertificateState.Active && c.ValidUntil < day)))
+            .Where(c => dossiers.Any(d => d.ProductId == c.ProductId && d.Kind == DossierKind.ReEvaluation && InProgress.Contains(d.Status)))
+            .Select(c => c.ProductId).Distinct().CountAsync(ct);
+        int Of(CertificateStatus s) => counts.Where(c => c.Status == s).Sum(c => c.Count);
+        return new ReportSeries("by-status", "Giấy chứng nhận theo tình trạng", ["Số giấy chứng nhận"],
+        [
+            new CountRow("Còn hiệu lực", Of(CertificateStatus.Valid)),
+            new CountRow("Sắp hết hạn (trong thời hạn đề nghị đánh giá lại)", Of(CertificateStatus.Expiring)),
+            new CountRow("Gia hạn chuyển tiếp", Of(CertificateStatus.Extended)),
+            new CountRow("Hết hiệu lực", Of(CertificateStatus.Expired)),
+            new CountRow("Đã thu hồi", Of(CertificateStatus.Revoked)),
+            new CountRow("Đang đánh giá lại (sản phẩm)", reEvaluating),
+        ], Chart: "doughnut", Note: "Giấy đã được thay thế bởi giấy mới (nâng hạng, đánh giá lại) không tính ở đây: "
+            + Of(CertificateStatus.Superseded).ToString(CultureInfo.InvariantCulture) + ". Dòng «đang đánh giá lại» đếm sản phẩm có hồ sơ đánh giá lại đang xử lý, đã nằm trong các dòng trên.");
+    }
+
+    private async Task<ReportSeries> BySectorAsync(IQueryable<Certificate> inForce, CancellationToken ct)
+    {
+        var codes = await inForce.GroupBy(c => c.CategoryCode).Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var names = await SectorNamesAsync(ct);
+        var rows = codes.GroupBy(c => Sector(c.Code))
+            .Select(g => new CountRow(names.GetValueOrDefault(g.Key) is { } n ? $"{g.Key}. {n}" : g.Key == "" ? "Chưa phân loại" : g.Key, g.Sum(x => x.Products)) { Key = g.Key })
+            .OrderBy(r => SectorOrder(r.Key)).ToList();
+        return new ReportSeries("by-sector", "Sản phẩm còn hiệu lực theo ngành", ["Sản phẩm"], rows, Chart: "bar-horizontal");
+    }
+
+    private async Task<ReportSeries> ByProducerTypeAsync(IQueryable<Certificate> inForce, CancellationToken ct)
+    {
+        var rows = await (from c in inForce
+                          join p in db.Set<Producer>() on c.ProducerId equals p.Id
+                          group new { c.ProductId, c.ProducerId } by p.Type into g
+                          select new { Type = g.Key, Products = g.Select(x => x.ProductId).Distinct().Count(), Producers = g.Select(x => x.ProducerId).Distinct().Count() })
+            .ToListAsync(ct);
+        return new ReportSeries("by-producer-type", "Theo loại hình chủ thể", ["Sản phẩm", "Chủ thể"],
+            Enum.GetValues<ProducerType>().Select(t => new CountRow(ReportLabels.ProducerType(t),
+                rows.Where(r => r.Type == t).Sum(r => r.Products), rows.Where(r => r.Type == t).Sum(r => r.Producers))
+            { Key = t.ToString() }).ToList(),
+            Chart: "doughnut");
+    }
+
+    private async Task<ReportSeries> ByCommuneAsync(IQueryable<Certificate> certs, IQueryable<Certificate> inForce, DateOnly asOf, CancellationToken ct)
+    {
+        var current = await inForce.GroupBy(c => c.CommuneCode).Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.CommuneCode)
+            .Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var map = await CurrentCommunesAsync(ever.Select(e => e.Code).ToList(), ct);
+        var rows = ever.Select(e => (Unit: map.TryGetValue(e.Code, out var unit) ? unit : (e.Code, $"Mã {e.Code}"), Ever: e.Products, Now: current.Where(c => c.Code == e.Code).Sum(c => c.Products)))
+            .GroupBy(r => r.Unit)
+            .Select(g => new CountRow(g.Key.Item2, g.Sum(x => x.Now), g.Sum(x => x.Ever)) { Key = g.Key.Item1 })
+            .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        return new ReportSeries("by-commune", "Theo xã, phường (đơn vị hành chính hiện nay)", ["Đang còn hiệu lực", "Đã từng được công nhận"], rows,
+            Chart: rows.Count > 25 ? "none" : "bar-horizontal");
+    }
+
+    /// <summary>
+    /// Recognitions per year by the pre-2025 district: a certificate's commune code is mapped through CommuneMappings (an
+    /// old code directly; a current one when all the old communes merged into it were in one district).
+    /// </summary>
+    private async Task<ReportSeries> LegacyDistrictsAsync(IQueryable<Certificate> certs, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var firstYear = Years(from, to)[0];
+        var startDay = new DateOnly(firstYear, 1, 1);
+        var grouped = await certs.Where(c => c.IssuedOn >= startDay && c.IssuedOn <= to)
+            .GroupBy(c => new { c.CommuneCode, c.IssuedOn.Year }).Select(g => new { g.Key.CommuneCode, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
+        var codes = grouped.Select(g => g.CommuneCode).Distinct().ToList();
+        var byOld = (await db.CommuneMappings.AsNoTracking().Where(m => codes.Contains(m.OldCommuneCode))
+                .Select(m => new { m.OldCommuneCode, m.OldDistrictName, m.OldProvinceName }).Distinct().ToListAsync(ct))
+            .GroupBy(m => m.OldCommuneCode).ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
+        var byNew = (await db.CommuneMappings.AsNoTracking().Where(m => codes.Contains(m.NewCommuneCode))
+                .Select(m => new { m.NewCommuneCode, m.OldDistrictName, m.OldProvinceName }).Distinct().ToListAsync(ct))
+            .GroupBy(m => m.NewCommuneCode).ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
+        var current = (await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code) && c.ValidTo == null).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+
+        string District(string code)
+        {
+            var candidates = current.Contains(code) ? byNew.GetValueOrDefault(code) : byOld.GetValueOrDefault(code) ?? byNew.GetValueOrDefault(code);
+            return candidates is [var only] ? only : candidates is { Count: > 1 } ? "Xã mới gồm nhiều huyện cũ" : "Không xác định được huyện cũ";
+        }
+
+        var years = Enumerable.Range(firstYear, to.Year - firstYear + 1).ToList();
+        var rows = grouped.GroupBy(g => District(g.CommuneCode))
+            .Select(d => new CountRow(d.Key, years.Select(y => (decimal?)d.Where(x => x.Year == y).Sum(x => x.Count)).ToList()))
+            .OrderBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        return new ReportSeries("legacy-districts", "Chuỗi lịch sử theo huyện cũ (trước 01/07/2025): giấy chứng nhận cấp trong năm",
+            years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), rows, Chart: "none",
+            Note: "Mã xã trên giấy chứng nhận được đối chiếu với bảng chuyển đổi đơn vị hành chính; xã mới hình thành từ nhiều huyện cũ được tách riêng.");
+    }
+
+    /// <summary>The years the per-year flows show: those of the period, at most <see cref="MaxYears"/> back from its end.</summary>
+    public static List<int> Years(DateOnly from, DateOnly to)
+    {
+        var first = Math.Max(to.Year - MaxYears + 1, from.Year);
+        return Enumerable.Range(first, to.Year - first + 1).ToList();
+    }
+
+    private async Task<ReportSeries> DossierFlowsAsync(IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var dossiers = Dossiers(communes);
+        DossierEventKind[] kinds = [DossierEventKind.Submitted, DossierEventKind.SupplementRequested, DossierEventKind.Accepted, DossierEventKind.Rejected];
+        var rows = new List<CountRow>();
+        foreach (var year in Years(from, to))
+        {
+            var (start, end) = (Start(new DateOnly(year, 1, 1)), Start(new DateOnly(year + 1, 1, 1)));
+            var counts = await db.DossierEvents.AsNoTracking()
+                .Where(e => kinds.Contains(e.Kind) && e.At >= start && e.At < end && dossiers.Any(d => d.Id == e.DossierId))
+                .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Select(e => e.DossierId).Distinct().Count() }).ToListAsync(ct);
+            int Of(DossierEventKind k) => counts.Where(c => c.Kind == k).Sum(c => c.Count);
+            rows.Add(new CountRow(year.ToString(CultureInfo.InvariantCulture),
+                Of(DossierEventKind.Submitted), Of(DossierEventKind.SupplementRequested), Of(DossierEventKind.Accepted), Of(DossierEventKind.Rejected)));
+        }
+
+        return new ReportSeries("dossier-flows", "Hồ sơ theo năm", ["Tiếp nhận", "Yêu cầu bổ sung", "Đủ điều kiện đánh giá", "Từ chối"], rows,
+            Note: "Đếm số hồ sơ có bước đó trong năm (một hồ sơ được yêu cầu bổ sung hai lần tính một lần).");
+    }
+
+    private async Task<ReportSeries> RecognitionFlowsAsync(IQueryable<Certificate> certs, IReadOnlyList<string>? communes, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        var years = Years(from, to);
+        var (first, last) = (new DateOnly(years[0], 1, 1), new DateOnly(years[^1], 12, 31));
+        var issued = await (from c in certs
+                            where c.IssuedOn >= first && c.IssuedOn <= last
+                            join d in db.Dossiers on c.DossierId equals d.Id into dj
+                            from d in dj.DefaultIfEmpty()
+                            group c by new { c.IssuedOn.Year, Kind = (DossierKind?)d.Kind } into g
+                            select new { g.Key.Year, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        var expired = await certs.Where(c => (c.State == CertificateState.Active || c.State == CertificateState.Expired)
+                && c.ValidUntil >= first && c.ValidUntil <= last && c.ValidUntil < today && (c.ExtendedUntil == null || c.ExtendedUntil < today))
+            .GroupBy(c => c.ValidUntil.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var revoked = await (from r in db.Revocations
+                             join c in certs on r.CertificateId equals c.Id
+                             where r.DecisionDate >= first && r.DecisionDate <= last
+                             group r by r.DecisionDate.Year into g
+                             select new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        _ = communes;
+        var rows = years.Select(y => new CountRow(y.ToString(CultureInfo.InvariantCulture),
+            issued.Where(i => i.Year == y && i.Kind == DossierKind.FirstEvaluation).Sum(i => i.Count),
+            issued.Where(i => i.Year == y && i.Kind == DossierKind.Upgrade).Sum(i => i.Count),
+            issued.Where(i => i.Year == y && i.Kind == DossierKind.ReEvaluation).Sum(i => i.Count),
+            issued.Where(i => i.Year == y && i.Kind == null).Sum(i => i.Count),
+            expired.Where(e => e.Year == y).Sum(e => e.Count),
+            revoked.Where(r => r.Year == y).Sum(r => r.Count))).ToList();
+        return new ReportSeries("recognition-flows", "Công nhận, hết hạn và thu hồi theo năm",
+            ["Công nhận mới", "Nâng hạng", "Đánh giá lại", "Ghi nhận (ngoài cổng, trước đây)", "Hết hiệu lực", "Thu hồi"], rows,
+            Note: "Loại công nhận theo loại hồ sơ; giấy ghi nhận từ quyết định ngoài cổng (5 sao của Bộ, dữ liệu cũ) không có hồ sơ.");
+    }
+
+    /// <summary>Per finalised round (of the period's years): results by star, recognitions, time to result and members' punctuality.</summary>
+    private async Task<List<ReportSeries>> RoundSeriesAsync(ReportScope scope, IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rounds = db.EvaluationRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Finalised && r.Year >= from.Year && r.Year <= to.Year);
+        if (scope.Kind == ScopeKind.Council)
+        {
+            var councils = scope.CouncilIds;
+            rounds = rounds.Where(r => councils.Contains(r.CouncilId));
+        }
+
+        var list = await rounds.OrderBy(r => r.Year).ThenBy(r => r.Number).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name, r.Year, r.Number, r.CouncilId, r.ScoringDeadline, r.LegalDeadline, r.FinalisedAt }).ToListAsync(ct);
+        var ids = list.Select(r => r.Id).ToList();
+        var dossiers = Dossiers(communes);
+        var entries = db.RoundEntries.AsNoTracking().Where(e => ids.Contains(e.RoundId) && dossiers.Any(d => d.Id == e.DossierId));
+        var results = await entries.GroupBy(e => new { e.RoundId, e.ResultStars })
+            .Select(g => new { g.Key.RoundId, g.Key.ResultStars, Count = g.Count() }).ToListAsync(ct);
+        var potential = await db.MinistryReferrals.AsNoTracking().Where(m => m.ProvinceScore >= 90 && entries.Any(e => e.Id == m.RoundEntryId))
+            .Join(db.RoundEntries, m => m.RoundEntryId, e => e.Id, (m, e) => e.RoundId).GroupBy(r => r).Select(g => new { RoundId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var recognised = await (from l in db.DecisionLines
+                                join dec in db.RecognitionDecisions on l.DecisionId equals dec.Id
+                                where dec.Status == DecisionStatus.Issued && dec.RoundId != null && ids.Contains(dec.RoundId!.Value)
+                                      && (l.DossierId == null || dossiers.Any(d => d.Id == l.DossierId))
+                                group l by dec.RoundId into g
+                                select new { RoundId = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+        var accepted = await entries.Select(e => new
+        {
+            e.RoundId,
+            At = db.DossierEvents.Where(ev => ev.DossierId == e.DossierId && ev.Kind == DossierEventKind.Accepted).Max(ev => (DateTimeOffset?)ev.At),
+        }).ToListAsync(ct);
+
+        var voting = await db.CouncilSeats.AsNoTracking().Where(s => s.Role != SeatRole.InvitedExpert && list.Select(r => r.CouncilId).Contains(s.CouncilId))
+            .GroupBy(s => s.CouncilId).Select(g => new { CouncilId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var resultRows = new List<CountRow>();
+        var timeRows = new List<CountRow>();
+        foreach (var r in list)
+        {
+            var mine = results.Where(x => x.RoundId == r.Id).ToList();
+            var total = mine.Sum(x => x.Count);
+            decimal? Stars(Func<int?, bool> match) => mine.Where(x => match(x.ResultStars)).Sum(x => x.Count);
+            resultRows.Add(new CountRow(r.Name, total, Stars(s => s is null or < 3), Stars(s => s == 3), Stars(s => s == 4),
+                potential.Where(p => p.RoundId == r.Id).Sum(p => p.Count), recognised.Where(x => x.RoundId == r.Id).Sum(x => x.Count))
+            { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
+
+            var finalisedOn = r.FinalisedAt is { } f ? LocalDate(f) : (DateOnly?)null;
+            var waits = accepted.Where(a => a.RoundId == r.Id && a.At is not null && r.FinalisedAt is not null)
+                .Select(a => (decimal)(r.FinalisedAt!.Value - a.At!.Value).TotalDays).ToList();
+            var deadlineEnd = DayEnd(r.ScoringDeadline);
+            var roundEntries = db.RoundEntries.Where(e => e.RoundId == r.Id);
+            var sheets = await db.ScoreSheets.AsNoTracking().Where(s => s.Status == SheetStatus.Submitted && roundEntries.Any(e => e.Id == s.RoundEntryId))
+                .GroupBy(s => s.SeatId).Select(g => new { Sheets = g.Count(), Late = g.Count(s => s.SubmittedAt == null || s.SubmittedAt >= deadlineEnd) }).ToListAsync(ct);
+            var conflicts = await db.ConflictDeclarations.CountAsync(c => c.Conflicted && roundEntries.Any(e => e.Id == c.RoundEntryId), ct);
+            var entryCount = await roundEntries.CountAsync(ct);
+            var seats = voting.Where(v => v.CouncilId == r.CouncilId).Sum(v => v.Count);
+            var expected = Math.Max(0, (entryCount * seats) - conflicts);
+            var onTime = sheets.Sum(s => s.Sheets - s.Late);
+            timeRows.Add(new CountRow(r.Name,
+                waits.Count == 0 ? null : Math.Round(waits.Average(), 1),
+                finalisedOn is { } fo ? (fo <= r.LegalDeadline ? 1 : 0) : null,
+                expected == 0 ? null : Math.Round(100m * onTime / expected, 1),
+                seats == 0 ? null : sheets.Count(s => s.Late == 0))
+            { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        return
+        [
+            new ReportSeries("rounds", "Kết quả theo đợt đánh giá (đợt đã chốt)", ["Sản phẩm", "Dưới 3 sao / bị loại", "3 sao", "4 sao", "Từ 90 điểm (đề nghị 5 sao)", "Đã công nhận"], resultRows,
+                Note: "Số liệu tổng hợp, không nêu điểm của từng thành viên."),
+            new ReportSeries("council-throughput", "Thời gian xử lý của Hội đồng theo đợt",
+                ["Ngày trung bình từ đủ điều kiện đến kết quả", "Chốt trước hạn luật định (1 = đúng hạn)", "Phiếu gửi đúng hạn chấm (%)", "Thành viên gửi mọi phiếu đúng hạn"], timeRows,
+                Chart: "none", Note: "Đúng hạn: phiếu gửi trước hết ngày hạn chấm điểm của đợt. Không nêu tên, không nêu điểm của thành viên."),
+        ];
+    }
+
+    /// <summary>Average days per step of the dossiers submitted in the period, against the legal limits.</summary>
+    private async Task<ReportSeries> StepsAsync(IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (start, end) = (Start(from), DayEnd(to));
+        var dossiers = Dossiers(communes).Where(d => d.SubmittedAt >= start && d.SubmittedAt < end);
+        DossierEventKind[] kinds = [DossierEventKind.Submitted, DossierEventKind.Forwarded, DossierEventKind.Accepted, DossierEventKind.SupplementRequested, DossierEventKind.Rejected];
+        var events = await db.DossierEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && dossiers.Any(d => d.Id == e.DossierId))
+            .Select(e => new { e.DossierId, e.Kind, e.At }).ToListAsync(ct);
+        var commune = new List<int>();
+        var province = new List<double>();
+        foreach (var g in events.GroupBy(e => e.DossierId))
+        {
+            var submitted = g.Where(e => e.Kind == DossierEventKind.Submitted).Select(e => (DateTimeOffset?)e.At).Min();
+            var forwarded = g.Where(e => e.Kind == DossierEventKind.Forwarded).Select(e => (DateTimeOffset?)e.At).Min();
+            var answered = g.Where(e => e.Kind is DossierEventKind.Accepted or DossierEventKind.SupplementRequested or DossierEventKind.Rejected && e.At >= forwarded)
+                .Select(e => (DateTimeOffset?)e.At).Min();
+            if (submitted is { } s && forwarded is { } f && f >= s)
+            {
+                var (a, b) = (LocalDate(s), LocalDate(f));
+                commune.Add(b > a ? workingDays.CountWorkingDays(a.AddDays(1), b) : 0);
+            }
+
+            if (forwarded is { } f2 && answered is { } p)
+            {
+                province.Add((p - f2).TotalDays);
+            }
+        }
+
+        var supplements = await db.SupplementRequests.AsNoTracking()
+            .Where(r => r.AnsweredAt != null && dossiers.Any(d => d.Id == r.DossierId))
+            .Select(r => new { r.RequestedAt, r.AnsweredAt, r.DueOn }).ToListAsync(ct);
+        var reEvaluations = await (from c in db.Certificates.AsNoTracking()
+                                   join d in dossiers on c.DossierId equals d.Id
+                                   where d.Kind == DossierKind.ReEvaluation
+                                   select new
+                                   {
+                                       c.IssuedOn,
+                                       Accepted = db.DossierEvents.Where(e => e.DossierId == d.Id && e.Kind == DossierEventKind.Accepted).Max(e => (DateTimeOffset?)e.At),
+                                   }).ToListAsync(ct);
+        var reDays = reEvaluations.Where(r => r.Accepted is not null).Select(r => r.IssuedOn.DayNumber - LocalDate(r.Accepted!.Value).DayNumber).ToList();
+
+        static decimal? Avg<T>(IReadOnlyCollection<T> xs, Func<T, double> f) => xs.Count == 0 ? null : Math.Round((decimal)xs.Average(f), 1);
+        static decimal? Share<T>(IReadOnlyCollection<T> xs, Func<T, bool> ok) => xs.Count == 0 ? null : Math.Round(100m * xs.Count(ok) / xs.Count, 1);
+        return new ReportSeries("steps", "Thời gian trung bình mỗi bước so với thời hạn luật định",
+            ["Số hồ sơ", "Trung bình (ngày)", "Thời hạn", "Trong thời hạn (%)"],
+            [
+                new CountRow("Xã kiểm tra hồ sơ (ngày làm việc)", commune.Count, Avg(commune, x => x), OcopDeadlines.CommuneCheckWorkingDays,
+                    Share(commune, x => x <= OcopDeadlines.CommuneCheckWorkingDays)),
+                new CountRow("Tỉnh kiểm tra tính đầy đủ (ngày)", province.Count, Avg(province, x => x), null, null),
+                new CountRow("Chủ thể bổ sung hồ sơ (ngày, hạn theo yêu cầu)", supplements.Count,
+                    Avg(supplements, s => (s.AnsweredAt!.Value - s.RequestedAt).TotalDays), null, Share(supplements, s => LocalDate(s.AnsweredAt!.Value) <= s.DueOn)),
+                new CountRow("Đánh giá lại: từ đủ hồ sơ đến công nhận (ngày)", reDays.Count, Avg(reDays, x => x), 45, Share(reDays, x => x <= 45)),
+            ], Chart: "none", Note: "Hồ sơ nộp trong kỳ. Thời hạn: xã 15 ngày làm việc (QĐ 26/2026 Điều 7); đánh giá lại tối đa 45 ngày sau khi đủ hồ sơ.");
+    }
+
+    /// <summary>Part A/B/C distributions and the most often unmet star minimums, from the finalised rounds' frozen results.</summary>
+    private async Task<List<ReportSeries>> ScoreSeriesAsync(ReportScope scope, IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rounds = db.EvaluationRounds.Where(r => r.Status == RoundStatus.Finalised && r.Year >= from.Year && r.Year <= to.Year);
+        if (scope.Kind == ScopeKind.Council)
+        {
+            var councils = scope.CouncilIds;
+            rounds = rounds.Where(r => councils.Contains(r.CouncilId));
+        }
+
+        var dossiers = Dossiers(communes);
+        var keys = await (from e in db.RoundEntries.AsNoTracking()
+                          join d in dossiers on e.DossierId equals d.Id
+                          where rounds.Any(r => r.Id == e.RoundId) && e.ResultDetail != null
+                          select new FrozenKey(e.Id, d.CriteriaSetId, e.ResultStars)).ToListAsync(ct);
+        var facts = await frozen.FactsAsync(keys, ct);
+        var parts = facts.SelectMany(f => f.PartPercents).GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        string[] bins = ["Dưới 40 %", "40–60 %", "60–80 %", "Từ 80 %"];
+        static int Bin(decimal pct) => pct < 40 ? 0 : pct < 60 ? 1 : pct < 80 ? 2 : 3;
+        var partRows = parts.Select(g => new CountRow($"Phần {g.Key}",
+            bins.Select((_, i) => (decimal?)g.Count(p => Bin(p.Value) == i)).Append(Math.Round(g.Average(p => p.Value), 1)).ToList())).ToList();
+        var unmet = facts.SelectMany(f => f.Unmet).GroupBy(u => u.Code)
+            .Select(g => (Code: g.Key, Name: g.First().Name, Count: g.Count()))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).Take(10)
+            .Select(x => new CountRow($"{x.Code}. {x.Name}", x.Count)).ToList();
+        return
+        [
+            new ReportSeries("part-distribution", "Phân bố điểm theo phần (tỷ lệ điểm đạt trên điểm tối đa của phần)",
+                [.. bins, "Trung bình (%)"], partRows, Chart: "bar-stacked",
+                Note: $"Từ kết quả đã chốt của {facts.Count} sản phẩm (điểm trung bình của Hội đồng). Không có điểm của từng thành viên."),
+            new ReportSeries("unmet-minimums", "Tiêu chí tối thiểu thường chưa đạt (để lên hạng kế tiếp)", ["Số sản phẩm"], unmet, Chart: "bar-horizontal",
+                Note: "Với mỗi sản phẩm: các tiêu chí có mức tối thiểu chưa đạt ở hạng sao kế tiếp, theo điểm tổng hợp của Hội đồng."),
+        ];
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    public async Task<List<TargetProgress>> TargetsAsync(IReadOnlyList<ProgrammeTarget> targets, DateOnly today, CancellationToken ct)
+    {
+        var result = new List<TargetProgress>();
+        foreach (var t in targets)
+        {
+            var day = new DateOnly(t.Year, 12, 31) is var end && end < today ? end : today;
+            var all = InForce(Certificates(null), day);
+            var scoped = all;
+            if (!string.IsNullOrEmpty(t.SectorCode))
+            {
+                var prefix = t.SectorCode + ".";
+                var sector = t.SectorCode;
+                scoped = scoped.Where(c => c.CategoryCode == sector || c.CategoryCode.StartsWith(prefix));
+            }
+
+            if (t.Stars is { } stars)
+            {
+                scoped = scoped.Where(c => c.Stars == stars);
+            }
+
+            if (t.ProducerType is { } type)
+            {
+                var producers = db.Set<Producer>().Where(p => p.Type == type).Select(p => p.Id);
+                scoped = scoped.Where(c => producers.Contains(c.ProducerId));
+            }
+
+            async Task<int> CountAsync(IQueryable<Certificate> q) => t.Subject == TargetSubject.Producers
+                ? await q.Select(c => c.ProducerId).Distinct().CountAsync(ct)
+                : await q.Select(c => c.ProductId).Distinct().CountAsync(ct);
+            var count = await CountAsync(scoped);
+            decimal actual = count;
+            if (t.Kind == TargetKind.Ratio)
+            {
+                var whole = await CountAsync(all);
+                actual = whole == 0 ? 0 : Math.Round(100m * count / whole, 1);
+            }
+
+            var gap = t.Value - actual;
+            result.Add(new TargetProgress(t, day, actual, gap > 0 ? gap : 0, actual >= t.Value, ReportLabels.TargetScope(t)));
+        }
+
+        return result;
+    }
+
+    // ---------------------------------------------------------------- labels
+
+    public static string Sector(string categoryCode)
+    {
+        var dot = categoryCode.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? categoryCode : categoryCode[..dot];
+    }
+
+    private static int SectorOrder(string? code) => code switch
+    {
+        "I" => 1,
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        _ => 99,
+    };
+
+    /// <summary>Sector code → name from the newest published classification that has it.</summary>
+    public async Task<Dictionary<string, string>> SectorNamesAsync(CancellationToken ct) =>
+        (await db.ProductCategories.AsNoTracking().Where(c => c.Level == Domain.Rules.CategoryLevel.Sector)
+            .OrderByDescending(c => c.RuleSetId).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
+        .GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.First().Name);
+
+    /// <summary>Commune code (current or pre-2025) → the current unit it belongs to now (code, full name).</summary>
+    public async Task<Dictionary<string, (string, string)>> CurrentCommunesAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var current = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code) && c.ValidTo == null)
+            .Select(c => new { c.Code, c.FullName }).ToListAsync(ct);
+        var map = current.ToDictionary(c => c.Code, c => (c.Code, c.FullName));
+        var missing = codes.Where(c => !map.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            var mapped = await (from m in db.CommuneMappings.AsNoTracking()
+                                join c in db.Communes on m.NewCommuneCode equals c.Code
+                                where missing.Contains(m.OldCommuneCode) && c.ValidTo == null
+                                select new { m.OldCommuneCode, c.Code, c.FullName }).ToListAsync(ct);
+            foreach (var g in mapped.GroupBy(m => m.OldCommuneCode))
+            {
+                var first = g.OrderBy(x => x.Code, StringComparer.Ordinal).First();
+                map[g.Key] = (first.Code, first.FullName);
+            }
+        }
+
+        return map;
+    }
+}
