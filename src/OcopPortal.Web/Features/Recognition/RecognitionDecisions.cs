@@ -118,7 +118,7 @@ public sealed class RecognitionDecisions(
             if (existing is not null)
             {
                 outcome = new DecisionOutcome(l["{0} đã có quyết định công nhận ({1}). Một đợt chỉ lập một quyết định công nhận; để điều chỉnh quyết định đã ban hành, hãy lập quyết định sửa đổi, bổ sung.",
-                    round.Name, existing.Status == DecisionStatus.Draft ? l["dự thảo"].Value : existing.Number], existing.Id);
+                    round.Name, existing.Status == DecisionStatus.Draft ? l["bản dự thảo"].Value : existing.Number], existing.Id);
                 return;
             }
 
