@@ -166,6 +166,12 @@ public sealed class LegacyImportTests(PortalFactory factory) : IClassFixture<Por
             Assert.NotNull(audit.UserId);
         });
 
+        // an imported producer without a tax code opens in the Office's producer registry
+        var legacyRow = await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().Certificates.AsNoTracking()
+            .Where(c => c.Number == $"{prefix}-0003/GCN").Select(c => new { c.ProducerId, c.ProducerName }).SingleAsync());
+        var registry = await office.GetDocumentAsync($"/office/producers/{legacyRow.ProducerId}");
+        Assert.Contains(legacyRow.ProducerName, registry.Body!.TextContent);
+
         // the same file again: every row is "đã có, bỏ qua" and importing adds nothing
         var again = await UploadAsync(office, $"gcn-cu-lan-2.{format}", content);
         var second = await office.GetDocumentAsync(again);
