@@ -7,6 +7,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
+using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Rules;
@@ -44,7 +45,7 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
 
             await sp.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(default); // a second run adds nothing
             Assert.Equal(DemoProducers.All.Count, await db.Set<Producer>().CountAsync());
-            Assert.Equal(DemoProducers.Products.Count, await db.Set<Product>().CountAsync());
+            Assert.Equal(DemoProducers.Products.Count + DemoRecognition.Legacy.Count(l => DemoProducers.Products.All(p => p.Name != l.Product)), await db.Set<Product>().CountAsync());
             Assert.Equal(26, await db.Set<Product>().Where(p => p.CategoryCode == "VI.1").Select(p => p.CriteriaSetNumber).SingleAsync());
             Assert.Equal(DemoSeeder.Accounts.Count + 1, await db.Users.CountAsync());
             return true;
@@ -130,7 +131,44 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
             await db.StaffCommunes.CountAsync(), await db.Notifications.CountAsync(), await db.Set<DossierAnswer>().CountAsync(),
             await db.Councils.CountAsync(), await db.CouncilSeats.CountAsync(), await db.EvaluationRounds.CountAsync(), await db.RoundEntries.CountAsync(),
             await db.ConflictDeclarations.CountAsync(), await db.ScoreSheets.CountAsync(), await db.ScoreSheetAnswers.CountAsync(),
-            await db.RoundAttendance.CountAsync());
+            await db.RoundAttendance.CountAsync(), await db.RecognitionDecisions.CountAsync(), await db.DecisionLines.CountAsync(),
+            await db.Certificates.CountAsync(), await db.Revocations.CountAsync(), await db.Inspections.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_has_the_rounds_issued_decision_and_certificates_in_every_state_with_the_public_page_telling_them()
+    {
+        var tokens = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var round = await db.EvaluationRounds.AsNoTracking().Include(r => r.Entries).SingleAsync(r => r.Status == RoundStatus.Finalised);
+            var decision = await db.RecognitionDecisions.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.Number == DemoRecognition.DecisionNumber);
+            Assert.Equal(DecisionStatus.Issued, decision.Status);
+            Assert.Equal(round.Id, decision.RoundId);
+            var recognisable = round.Entries.Count(e => e.ResultStars is 3 or 4);
+            Assert.True(recognisable > 0);
+            Assert.Equal(recognisable, decision.Lines.Count);
+            var issued = await db.Certificates.AsNoTracking().Where(c => c.DecisionId == decision.Id).ToListAsync();
+            Assert.Equal(recognisable, issued.Count);
+            Assert.All(issued, c => Assert.Equal(c.IssuedOn.AddMonths(36), c.ValidUntil));
+            Assert.Equal(Enumerable.Range(1, issued.Count), issued.Select(c => c.Sequence!.Value).Order());
+
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var all = await db.Certificates.AsNoTracking().ToListAsync();
+            var statuses = all.Select(c => CertificateLifecycle.StatusOn(c, today)).ToHashSet();
+            Assert.Superset(new HashSet<CertificateStatus> { CertificateStatus.Valid, CertificateStatus.Expiring, CertificateStatus.Expired, CertificateStatus.Revoked }, statuses);
+            var lan = await db.Set<Producer>().SingleAsync(p => p.TaxCode == "1800000001");
+            Assert.Contains(all, c => c.ProducerId == lan.Id && CertificateLifecycle.StatusOn(c, today) == CertificateStatus.Expiring);
+            var revoked = all.Single(c => c.State == CertificateState.Revoked);
+            Assert.NotNull(await db.Revocations.SingleAsync(r => r.CertificateId == revoked.Id && r.InspectionId != null));
+            return (Valid: issued[0].Token, Revoked: revoked.Token);
+        });
+
+        var visitor = factory.CreatePortalClient();
+        var valid = await visitor.GetDocumentAsync($"/verify/{tokens.Valid}");
+        Assert.Contains("còn hiệu lực", valid.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var revokedPage = await visitor.GetDocumentAsync($"/verify/{tokens.Revoked}");
+        Assert.Contains("thu hồi", revokedPage.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -10,11 +10,12 @@ namespace OcopPortal.Web.Data.Seed;
 /// <summary>
 /// The demo province, on request (<c>--demo</c> or Seed:Demo=true): one account per role so a newcomer can
 /// try every screen, the demo producers and their products, dossiers in every state (<see cref="DemoDossiers"/>),
-/// and the evaluation council with a finalised round and a round being scored (<see cref="DemoCouncil"/>).
+/// the evaluation council with a finalised round and a round being scored (<see cref="DemoCouncil"/>), and the
+/// recognition decision of the finalised round with its certificates plus a legacy register (<see cref="DemoRecognition"/>).
 /// Idempotent: running it again adds nothing.
 /// </summary>
 public sealed class DemoSeeder(
-    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, DemoCouncil council, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, DemoCouncil council, DemoRecognition recognition, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
@@ -52,6 +53,7 @@ public sealed class DemoSeeder(
         await SeedProducersAsync(ct);
         await dossiers.SeedAsync(ct);
         await council.SeedAsync(ct);
+        await recognition.SeedAsync(ct);
         if (created > 0)
         {
             log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",

@@ -60,6 +60,7 @@ public static class WebSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoCouncil>();
+        services.AddScoped<DemoRecognition>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
