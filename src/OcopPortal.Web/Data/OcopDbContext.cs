@@ -101,6 +101,8 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public DbSet<Domain.Catalogue.CatalogueEntry> CatalogueEntries => Set<Domain.Catalogue.CatalogueEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

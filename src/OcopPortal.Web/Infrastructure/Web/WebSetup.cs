@@ -9,6 +9,7 @@ using OcopPortal.Web.Data.Seed;
 using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
@@ -72,6 +73,7 @@ public static class WebSetup
         services.AddScoped<MemberScoring>();
         services.AddScoped<DossierForms>();
         services.AddScoped<CertificateIssuer>();
+        services.AddCatalogue();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -110,6 +112,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication (signed-in users bypass it) and localisation (it varies by language)
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         // Unknown URLs are a plain 404 for everyone (otherwise the fallback policy would send visitors to the login page).
