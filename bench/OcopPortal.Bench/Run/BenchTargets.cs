@@ -22,6 +22,9 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
 
     public IReadOnlyList<(string Email, int EntryId)> Scorers { get; init; } = [];
 
+    /// <summary>The lowest-id product in force in the public catalogue, or null in a database generated before the catalogue.</summary>
+    public int? CatalogueProductId { get; init; }
+
     public static async Task<BenchTargets> ReadAsync(string database, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
@@ -50,6 +53,17 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
         }
 
         var targets = new BenchTargets(email, id is null ? null : Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await using var product = connection.CreateCommand();
+            product.CommandText = "SELECT ProductId FROM CatalogueEntries WHERE InForceUntil >= date('now') ORDER BY ProductId LIMIT 1";
+            targets = targets with { CatalogueProductId = await product.ExecuteScalarAsync(ct) is { } pid ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture) : null };
+        }
+        catch (SqliteException)
+        {
+            // no catalogue table
+        }
+
         try
         {
             return await WithCouncilAsync(connection, targets, ct);

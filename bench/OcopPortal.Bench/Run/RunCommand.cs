@@ -49,6 +49,11 @@ public static class RunCommand
             throw new ArgumentException($"{database} has no dossier waiting at the province: generate it again with this version of the tool.");
         }
 
+        if (scenarios.Any(s => s.Path.Contains(Scenarios.ProductPlaceholder, StringComparison.Ordinal)) && targets.CatalogueProductId is null)
+        {
+            throw new ArgumentException($"{database} has no catalogue: generate it again with this version of the tool.");
+        }
+
         if (scenarios.Any(s => s.As is Actor.CouncilChair or Actor.CouncilMembers) && (targets.ClosedRoundId is null || targets.Scorers.Count == 0))
         {
             throw new ArgumentException($"{database} has no generated council rounds: generate it again with this version of the tool.");
@@ -61,7 +66,8 @@ public static class RunCommand
 
         string PathOf(Scenario s) => s.Path
             .Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(Scenarios.ProductPlaceholder, targets.CatalogueProductId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var measured = new List<LoadResult>();
         await using (var portal = await PortalProcess.StartAsync(webDir, dll, database, results, ct))

@@ -37,6 +37,12 @@ public static class Scenarios
     /// <summary>Stands for the generated closed round (300 products × 9 members).</summary>
     public const string ClosedRoundPlaceholder = "{closedRound}";
 
+    /// <summary>Stands for a product in force in the public catalogue.</summary>
+    public const string ProductPlaceholder = "{product}";
+
+    /// <summary>The catalogue search measured: a search term and two filters (stars and producer type).</summary>
+    public const string CatalogueQuery = "q=banh+pia&stars=3&type=Cooperative";
+
     /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
     public const string SheetSave = "sheet-save";
 
@@ -54,5 +60,12 @@ public static class Scenarios
         new("results-board", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.CouncilChair, "closed round's results board as the chair: 300 products × 9 sheets re-scored, spread, quorum, reopen forms"),
         new("results-board-office", "/rounds/" + ClosedRoundPlaceholder + "/results", Actor.Office, "the same board as the Office (no chair forms)"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
+        new("catalogue-search", "/products?" + CatalogueQuery, Actor.Visitor, "public catalogue: search 'banh pia' + 3★ + cooperatives, page of 24 cards (output cache on, as visitors get it)"),
+        new("catalogue-search-uncached", "/products?" + CatalogueQuery, Actor.Admin, "the same page signed in, so the output cache is bypassed: count + page over CatalogueEntries, Razor cards"),
+        new("baseline-catalogue", "/bench/baseline/catalogue?" + CatalogueQuery, Actor.Admin, "ceiling for catalogue-search-uncached: the same count and 24 rows via raw ADO.NET as JSON"),
+        new("product-page", "/products/" + ProductPlaceholder, Actor.Visitor, "public product page (output cache on)"),
+        new("product-page-uncached", "/products/" + ProductPlaceholder, Actor.Admin, "the same page signed in (no output cache): entry+product+producer, photos, other products"),
+        new("open-data-json", "/open-data/products.json?page=50&size=100", Actor.Visitor, "open data, page 50 of 100 products as JSON (output cache on)"),
+        new("open-data-json-uncached", "/open-data/products.json?page=50&size=100", Actor.Admin, "the same page signed in (no output cache): stamp, count, 100 rows, JSON"),
     ];
 }
