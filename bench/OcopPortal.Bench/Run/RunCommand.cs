@@ -105,6 +105,12 @@ public static class RunCommand
                 ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
                 : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct);
             await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, sessions[Actor.Admin], "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
+            if (scenarios.Any(s => s.Name == "baseline-catalogue"))
+            {
+                await AdminSession.CheckCatalogueBaselineAsync(portal.BaseAddress, sessions[Actor.Admin],
+                    "/products?" + Scenarios.CatalogueQuery, "/bench/baseline/catalogue?" + Scenarios.CatalogueQuery, ct);
+            }
+
             // One discarded pass over every scenario first: tiered JIT compiles the shared pipeline on the same two cores
             // the load saturates, and without this pass whichever scenario ran first measured 2x slower than on a rerun.
             Console.WriteLine($"Warming up every scenario ({warmup.TotalSeconds:F0}s each, discarded) ...");
