@@ -50,12 +50,33 @@ public static partial class AdminSession
         Console.WriteLine($"Baseline check: {baselineUrl} returns the same {fromBaseline.Count} users, in order, as {pageUrl}.");
     }
 
+    /// <summary>The catalogue baseline must return the same product ids, in the same order, as the catalogue page's cards.</summary>
+    public static async Task CheckCatalogueBaselineAsync(Uri baseAddress, CookieContainer cookies, string pageUrl, string baselineUrl, CancellationToken ct)
+    {
+        using var http = Client(baseAddress, cookies);
+        using var json = JsonDocument.Parse(await http.GetStringAsync(baselineUrl, ct));
+        var fromBaseline = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("productId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var html = await http.GetStringAsync(pageUrl, ct);
+        var fromPage = CardIds().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        if (fromBaseline.Count == 0 || !fromBaseline.SequenceEqual(fromPage))
+        {
+            throw new InvalidOperationException(
+                $"{baselineUrl} and {pageUrl} disagree ({fromBaseline.Count} vs {fromPage.Count} products): fix the baseline before trusting any ratio.");
+        }
+
+        Console.WriteLine($"Baseline check: {baselineUrl} returns the same {fromBaseline.Count} products, in order, as {pageUrl}.");
+    }
+
     private static HttpClient Client(Uri baseAddress, CookieContainer cookies) =>
         new(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
     // ASP.NET Core writes the hidden field as <input name="__RequestVerificationToken" type="hidden" value="..." />.
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]*)"[^>]*>""")]
     private static partial Regex TokenInput();
+
+    // The catalogue's cards: <article class="card ..." data-product="123" ...>.
+    [GeneratedRegex("""<article class="card[^"]*catalogue-card" data-product=.(\d+)""")]
+    private static partial Regex CardIds();
 
     // The users table: the email is the first cell of each body row.
     [GeneratedRegex("""<tr>\s*<td>([^<]*)</td>""")]

@@ -26,6 +26,12 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
     public int? CertificateDecisionId { get; init; }
 
     public int? CertificateId { get; init; }
+        }
+
+        try
+        {
+    /// <summary>The lowest-id product in force in the public catalogue, or null in a database generated before the catalogue.</summary>
+    public int? CatalogueProductId { get; init; }
 
     public static async Task<BenchTargets> ReadAsync(string database, CancellationToken ct)
     {
@@ -68,6 +74,14 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
         catch (SqliteException)
         {
             // no Certificates table
+
+            await using var product = connection.CreateCommand();
+            product.CommandText = "SELECT ProductId FROM CatalogueEntries WHERE InForceUntil >= date('now') ORDER BY ProductId LIMIT 1";
+            targets = targets with { CatalogueProductId = await product.ExecuteScalarAsync(ct) is { } pid ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture) : null };
+        }
+        catch (SqliteException)
+        {
+            // no catalogue table
         }
 
         try

@@ -49,6 +49,11 @@ public static class RunCommand
             throw new ArgumentException($"{database} has no dossier waiting at the province: generate it again with this version of the tool.");
         }
 
+        if (scenarios.Any(s => s.Path.Contains(Scenarios.ProductPlaceholder, StringComparison.Ordinal)) && targets.CatalogueProductId is null)
+        {
+            throw new ArgumentException($"{database} has no catalogue: generate it again with this version of the tool.");
+        }
+
         if (scenarios.Any(s => s.As is Actor.CouncilChair or Actor.CouncilMembers) && (targets.ClosedRoundId is null || targets.Scorers.Count == 0))
         {
             throw new ArgumentException($"{database} has no generated council rounds: generate it again with this version of the tool.");
@@ -69,7 +74,8 @@ public static class RunCommand
             .Replace(Scenarios.CertificateDecisionPlaceholder, targets.CertificateDecisionId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.CertificatePlaceholder, targets.CertificateId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(Scenarios.ProductPlaceholder, targets.CatalogueProductId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var measured = new List<LoadResult>();
         await using (var portal = await PortalProcess.StartAsync(webDir, dll, database, results, ct))
@@ -107,6 +113,12 @@ public static class RunCommand
                 ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
                 : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct);
             await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, sessions[Actor.Admin], "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
+            if (scenarios.Any(s => s.Name == "baseline-catalogue"))
+            {
+                await AdminSession.CheckCatalogueBaselineAsync(portal.BaseAddress, sessions[Actor.Admin],
+                    "/products?" + Scenarios.CatalogueQuery, "/bench/baseline/catalogue?" + Scenarios.CatalogueQuery, ct);
+            }
+
             // One discarded pass over every scenario first: tiered JIT compiles the shared pipeline on the same two cores
             // the load saturates, and without this pass whichever scenario ran first measured 2x slower than on a rerun.
             Console.WriteLine($"Warming up every scenario ({warmup.TotalSeconds:F0}s each, discarded) ...");

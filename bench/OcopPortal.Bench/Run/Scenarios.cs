@@ -41,6 +41,11 @@ public static class Scenarios
     public const string CertificatePlaceholder = "{certificate}";
 
     public const string CertificateDecisionPlaceholder = "{certificateDecision}";
+    /// <summary>Stands for a product in force in the public catalogue.</summary>
+    public const string ProductPlaceholder = "{product}";
+
+    /// <summary>The catalogue search measured: a search term and two filters (stars and producer type).</summary>
+    public const string CatalogueQuery = "q=banh+pia&stars=3&type=Cooperative";
 
     /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
     public const string SheetSave = "sheet-save";
@@ -63,5 +68,12 @@ public static class Scenarios
         new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
         new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
+        new("catalogue-search", "/products?" + CatalogueQuery, Actor.Visitor, "public catalogue: search 'banh pia' + 3★ + cooperatives, page of 24 cards (output cache on, as visitors get it)"),
+        new("catalogue-search-uncached", "/products?" + CatalogueQuery, Actor.Admin, "the same page signed in, so the output cache is bypassed: count + page over CatalogueEntries, Razor cards"),
+        new("baseline-catalogue", "/bench/baseline/catalogue?" + CatalogueQuery, Actor.Admin, "ceiling for catalogue-search-uncached: the same count and 24 rows via raw ADO.NET as JSON"),
+        new("product-page", "/products/" + ProductPlaceholder, Actor.Visitor, "public product page (output cache on)"),
+        new("product-page-uncached", "/products/" + ProductPlaceholder, Actor.Admin, "the same page signed in (no output cache): entry+product+producer, photos, other products"),
+        new("open-data-json", "/open-data/products.json?page=50&size=100", Actor.Visitor, "open data, page 50 of 100 products as JSON (output cache on)"),
+        new("open-data-json-uncached", "/open-data/products.json?page=50&size=100", Actor.Admin, "the same page signed in (no output cache): stamp, count, 100 rows, JSON"),
     ];
 }

@@ -103,6 +103,7 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
+    public DbSet<Domain.Catalogue.CatalogueEntry> CatalogueEntries => Set<Domain.Catalogue.CatalogueEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,8 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(x => x.CategoryCode).HasMaxLength(20);
         builder.Property(x => x.Description).HasMaxLength(4000);
         builder.Property(x => x.Story).HasMaxLength(8000);
+        builder.Property(x => x.ShopUrl).HasMaxLength(500);
+        builder.Property(x => x.MarketplaceUrl).HasMaxLength(500);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.ProducerId);
         builder.HasOne<Producer>().WithMany().HasForeignKey(x => x.ProducerId).OnDelete(DeleteBehavior.Restrict);

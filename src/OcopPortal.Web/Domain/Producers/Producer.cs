@@ -66,6 +66,12 @@ public class Producer
 
     public string Email { get; set; } = "";
 
+    /// <summary>
+    /// The producer agrees to show <see cref="Phone"/> and <see cref="Email"/> on its public pages (catalogue, product
+    /// and producer pages). Off by default: a household's phone and email are personal data.
+    /// </summary>
+    public bool ContactPublic { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string? CreatedByUserId { get; set; }

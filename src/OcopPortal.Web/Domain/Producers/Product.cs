@@ -25,6 +25,12 @@ public class Product
     /// <summary>Câu chuyện sản phẩm (criteria 5.1–5.3).</summary>
     public string? Story { get; set; }
 
+    /// <summary>Where to buy: the producer's own shop or website (an absolute http/https URL).</summary>
+    public string? ShopUrl { get; set; }
+
+    /// <summary>Where to buy: an e-commerce listing (Shopee, Lazada, Tiki, Postmart...; absolute http/https URL).</summary>
+    public string? MarketplaceUrl { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

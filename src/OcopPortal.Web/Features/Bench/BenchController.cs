@@ -88,6 +88,81 @@ public sealed class BenchController(OcopDbContext db, TimeProvider clock) : Cont
         }
     }
 
+    /// <summary>
+    /// Same rows as <c>/products?q=..&amp;stars=..&amp;type=..</c> (in force today, sorted by relevance): the capped count
+    /// and the page of 24 cards, with the same SQL shape (instr per folded term, the name-match rank) through raw
+    /// ADO.NET as JSON. SQLite only (the bench database).
+    /// </summary>
+    [HttpGet("catalogue")]
+    public async Task<IActionResult> Catalogue(string? q, int? stars, OcopPortal.Web.Domain.Producers.ProducerType? type, int? page, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return NotFound();
+        }
+
+        var terms = Features.Catalogue.CatalogueQueries.Terms(q);
+        var phrase = string.Join(' ', terms);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var where = new List<string> { "InForceUntil >= @today" };
+        var parameters = new List<(string, object)> { ("@today", today) };
+        for (var i = 0; i < terms.Length; i++)
+        {
+            where.Add($"instr(SearchText, @t{i}) > 0");
+            parameters.Add(($"@t{i}", terms[i]));
+        }
+
+        if (stars is { } s)
+        {
+            where.Add("Stars = @stars");
+            parameters.Add(("@stars", s));
+        }
+
+        if (type is { } t)
+        {
+            where.Add("ProducerType = @type");
+            parameters.Add(("@type", (int)t));
+        }
+
+        var filter = string.Join(" AND ", where);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var total = Convert.ToInt32(await Command(connection, $"SELECT COUNT(*) FROM (SELECT 1 FROM CatalogueEntries WHERE {filter} LIMIT 10001)", [.. parameters]).ExecuteScalarAsync(ct));
+            const int size = Features.Catalogue.CatalogueFilter.PageSize;
+            var p = Math.Clamp(page ?? 1, 1, Math.Max(1, (int)Math.Ceiling(total / (double)size)));
+            var order = terms.Length == 0 ? "IssuedOn DESC, ProductId DESC"
+                : "CASE WHEN NameText = @phrase THEN 0 WHEN substr(NameText, 1, length(@phrase)) = @phrase THEN 1 WHEN instr(NameText, @phrase) > 0 THEN 2 WHEN instr(NameText, @first) > 0 THEN 3 ELSE 4 END, Stars DESC, NameText, ProductId";
+            parameters.Add(("@phrase", phrase));
+            parameters.Add(("@first", terms.FirstOrDefault() ?? ""));
+            parameters.Add(("@skip", (p - 1) * size));
+            parameters.Add(("@take", size));
+            var rows = new List<object>(size);
+            await using (var cmd = Command(connection,
+                $"SELECT ProductId, ProductName, ProducerName, CommuneName, Stars, CoverFileId, State, ValidUntil, ExtendedUntil FROM CatalogueEntries WHERE {filter} ORDER BY {order} LIMIT @take OFFSET @skip",
+                [.. parameters]))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await r.ReadAsync(ct))
+                {
+                    rows.Add(new
+                    {
+                        ProductId = r.GetInt32(0), ProductName = r.GetString(1), ProducerName = r.GetString(2), CommuneName = r.GetString(3),
+                        Stars = r.GetInt32(4), CoverFileId = r.IsDBNull(5) ? null : r.GetString(5), State = r.GetInt32(6),
+                        ValidUntil = r.GetString(7), ExtendedUntil = r.IsDBNull(8) ? null : r.GetString(8),
+                    });
+                }
+            }
+
+            return Content(JsonSerializer.Serialize(new { Items = rows, Page = p, PageSize = size, Total = total }, JsonOptions), "application/json; charset=utf-8");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     // The SQLite context stores DateTimeOffset as ticks through a value converter (ADR-001); raw reads must decode it the same way.
     private ValueConverter? Converter(string property) =>
         db.Model.FindEntityType(typeof(AppUser))!.FindProperty(property)!.GetTypeMapping().Converter;

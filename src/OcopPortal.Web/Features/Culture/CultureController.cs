@@ -9,6 +9,13 @@ namespace OcopPortal.Web.Features.Culture;
 [AllowAnonymous]
 public sealed class CultureController : Controller
 {
+    /// <summary>
+    /// The same switch as a GET, for pages shared through the output cache (they cannot carry a per-visitor
+    /// antiforgery token). It only sets the language preference cookie and redirects to a local URL.
+    /// </summary>
+    [HttpGet("culture")]
+    public IActionResult SetFromLink(string? culture, string? returnUrl) => Set(culture, returnUrl);
+
     [HttpPost("culture")]
     public IActionResult Set(string? culture, string? returnUrl)
     {

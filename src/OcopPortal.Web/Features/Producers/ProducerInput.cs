@@ -35,6 +35,9 @@ public sealed class ProducerInput
 
     public string? Email { get; set; }
 
+    /// <summary>Show the phone and email on the public catalogue pages (off by default).</summary>
+    public bool ContactPublic { get; set; }
+
     /// <summary>The version the form was loaded from (optimistic concurrency).</summary>
     public Guid Version { get; set; }
 
@@ -52,6 +55,7 @@ public sealed class ProducerInput
         StreetAddress = p.StreetAddress,
         Phone = p.Phone,
         Email = p.Email,
+        ContactPublic = p.ContactPublic,
         Version = p.Version,
     };
 }

@@ -13,7 +13,7 @@ public enum SaveOutcome
 }
 
 /// <summary>Creating and changing producer profiles: one place for uniqueness, concurrency and the audit trail.</summary>
-public sealed class ProducerProfiles(OcopDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ProducerProfiles(OcopDbContext db, AuditLog audit, TimeProvider clock, Catalogue.CatalogueIndex catalogue)
 {
     /// <summary>What a user reads when someone else saved the profile since their form was loaded (a localizer key).</summary>
     public const string ConflictMessage =
@@ -66,6 +66,7 @@ public sealed class ProducerProfiles(OcopDbContext db, AuditLog audit, TimeProvi
         try
         {
             await db.SaveChangesAsync(ct);
+            await catalogue.RefreshProducerAsync(producer.Id, ct); // name, commune and public contact show in the catalogue
             return SaveOutcome.Saved;
         }
         catch (DbUpdateConcurrencyException)
@@ -89,6 +90,7 @@ public sealed class ProducerProfiles(OcopDbContext db, AuditLog audit, TimeProvi
         p.StreetAddress = i.StreetAddress!.Trim();
         p.Phone = i.Phone!.Trim();
         p.Email = i.Email!.Trim();
+        p.ContactPublic = i.ContactPublic;
     }
 
     /// <summary>Field → [before, after] for every field that changed (the audit detail).</summary>

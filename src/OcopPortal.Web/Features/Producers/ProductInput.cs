@@ -17,6 +17,12 @@ public sealed class ProductInput
 
     public string? Story { get; set; }
 
+    /// <summary>The producer's shop or website (http/https).</summary>
+    public string? ShopUrl { get; set; }
+
+    /// <summary>An e-commerce listing of the product (http/https).</summary>
+    public string? MarketplaceUrl { get; set; }
+
     public Guid Version { get; set; }
 }
 
@@ -37,7 +43,36 @@ public sealed class ProductInputValidator : AbstractValidator<ProductInput>
         RuleFor(x => x.Description).NotEmpty().WithMessage(l["Vui lòng mô tả sản phẩm (nguyên liệu, quy cách, công dụng)."])
             .MaximumLength(4000).WithMessage(l["Mô tả không quá 4.000 ký tự."]);
         RuleFor(x => x.Story).MaximumLength(8000).WithMessage(l["Câu chuyện sản phẩm không quá 8.000 ký tự."]);
+        RuleFor(x => x.ShopUrl).Must(PublicLink.IsValid).WithMessage(l["Địa chỉ cửa hàng phải là một liên kết đầy đủ bắt đầu bằng http:// hoặc https:// (không quá 500 ký tự)."]);
+        RuleFor(x => x.MarketplaceUrl).Must(PublicLink.IsValid).WithMessage(l["Liên kết sàn thương mại điện tử phải là một liên kết đầy đủ bắt đầu bằng http:// hoặc https:// (không quá 500 ký tự)."]);
     }
+}
+
+/// <summary>Links shown to the public ("where to buy"): absolute http/https URLs with a host, nothing else (no javascript:, data:, relative paths).</summary>
+public static class PublicLink
+{
+    public const int MaxLength = 500;
+
+    /// <summary>Empty is valid (the field is optional).</summary>
+    public static bool IsValid(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        var text = value.Trim();
+        return text.Length <= MaxLength
+            && !text.Any(char.IsWhiteSpace)
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && !string.IsNullOrEmpty(uri.Host)
+            && uri.Host.Contains('.', StringComparison.Ordinal)
+            && string.IsNullOrEmpty(uri.UserInfo);
+    }
+
+    /// <summary>The stored form of a valid link (trimmed), or null when empty.</summary>
+    public static string? Normalise(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>The rule set new classifications and evaluations follow today (QĐ 26/2026 from 22/05/2026).</summary>

@@ -20,7 +20,8 @@ public sealed record ProductRow(int Id, string Name, string CategoryCode, int Cr
 [Authorize(Policy = Policies.Producer)]
 [Route("producer/products")]
 public sealed class ProductsController(
-    OcopDbContext db, ProducerProfiles profiles, CurrentRules rules, FileStore files, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    OcopDbContext db, ProducerProfiles profiles, CurrentRules rules, FileStore files, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    Catalogue.CatalogueIndex catalogue)
     : Controller
 {
     public const int MaxPhotos = 6;
@@ -84,7 +85,7 @@ public sealed class ProductsController(
         }
 
         ViewData["Product"] = product;
-        return View("Form", new ProductInput { Name = product.Name, CategoryCode = product.CategoryCode, Description = product.Description, Story = product.Story, Version = product.Version });
+        return View("Form", new ProductInput { Name = product.Name, CategoryCode = product.CategoryCode, Description = product.Description, Story = product.Story, ShopUrl = product.ShopUrl, MarketplaceUrl = product.MarketplaceUrl, Version = product.Version });
     }
 
     [HttpPost("{id:int}")]
@@ -116,6 +117,7 @@ public sealed class ProductsController(
             return View("Form", input);
         }
 
+        await catalogue.RefreshAsync(id, ct);
         TempData["Flash"] = l["Đã lưu sản phẩm."].Value;
         return Redirect($"/producer/products/{id}");
     }
@@ -145,6 +147,7 @@ public sealed class ProductsController(
                     product.UpdatedAt = clock.GetUtcNow();
                     audit.Record("product.photo-added", nameof(Product), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { saved.File.OriginalName });
                     await db.SaveChangesAsync(ct);
+                    await catalogue.RefreshAsync(id, ct);
                     TempData["Flash"] = l["Đã thêm ảnh {0}.", saved.File.OriginalName].Value;
                     return Redirect($"/producer/products/{id}");
             }
@@ -176,6 +179,8 @@ public sealed class ProductsController(
         product.Name = input.Name!.Trim();
         product.Description = input.Description!.Trim();
         product.Story = string.IsNullOrWhiteSpace(input.Story) ? null : input.Story.Trim();
+        product.ShopUrl = PublicLink.Normalise(input.ShopUrl);
+        product.MarketplaceUrl = PublicLink.Normalise(input.MarketplaceUrl);
         product.UpdatedAt = clock.GetUtcNow();
     }
 }

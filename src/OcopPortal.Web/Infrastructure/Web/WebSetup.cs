@@ -10,6 +10,7 @@ using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Features.AdminUnits;
 using OcopPortal.Web.Features.Bench;
 using OcopPortal.Web.Features.Certificates;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Features.Councils;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Producers;
@@ -94,6 +95,7 @@ public static class WebSetup
         services.AddScoped<ReportDocuments>();
         services.AddScoped<FrozenResults>();
         services.AddSingleton<FrozenResultCache>();
+        services.AddCatalogue();
 
         services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -133,6 +135,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after authentication (signed-in users bypass it) and localisation (it varies by language)
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
         // Unknown URLs are a plain 404 for everyone (otherwise the fallback policy would send visitors to the login page).

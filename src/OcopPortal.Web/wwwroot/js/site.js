@@ -75,3 +75,10 @@ document.addEventListener("submit", (event) => {
   });
   xhr.send(new FormData(form));
 });
+
+// Buttons marked data-print print the page (the product page's print-friendly layout).
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
