@@ -72,9 +72,19 @@ public sealed class CatalogueGenerator(OcopDbContext db) : IGenerator
             var address = $"{producer.StreetAddress}, {producer.CommuneCode}";
             lines.Add(new DecisionLine
             {
-                DecisionId = decisionId, SortOrder = i % LinesPerDecision, ProductId = p.Id, ProducerId = p.ProducerId, ProductName = p.Name,
-                ProducerName = producer.Name, ProducerAddress = address, CommuneCode = producer.CommuneCode, RuleSetId = p.RuleSetId,
-                CriteriaSetNumber = p.CriteriaSetNumber, CategoryCode = p.CategoryCode, Score = Math.Round(score, 2), Stars = stars,
+                DecisionId = decisionId,
+                SortOrder = i % LinesPerDecision,
+                ProductId = p.Id,
+                ProducerId = p.ProducerId,
+                ProductName = p.Name,
+                ProducerName = producer.Name,
+                ProducerAddress = address,
+                CommuneCode = producer.CommuneCode,
+                RuleSetId = p.RuleSetId,
+                CriteriaSetNumber = p.CriteriaSetNumber,
+                CategoryCode = p.CategoryCode,
+                Score = Math.Round(score, 2),
+                Stars = stars,
             });
             var seq = perYear[issued.Year] = perYear.GetValueOrDefault(issued.Year) + 1;
             var validUntil = CertificateLifecycle.ValidUntil(issued, 36);

@@ -6,6 +6,7 @@ using OcopPortal.Web.Domain.Calendar;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Features.Recognition;
 
 namespace OcopPortal.Web.Data.Seed;
@@ -19,7 +20,7 @@ namespace OcopPortal.Web.Data.Seed;
 /// Idempotent: nothing is added once a decision exists.
 /// </summary>
 public sealed class DemoRecognition(
-    OcopDbContext db, UserManager<AppUser> users, RecognitionDecisions decisions, WorkingDays workingDays, TimeProvider clock, ILogger<DemoRecognition> log)
+    OcopDbContext db, UserManager<AppUser> users, RecognitionDecisions decisions, WorkingDays workingDays, CatalogueIndex catalogue, TimeProvider clock, ILogger<DemoRecognition> log)
 {
     public const string DecisionNumber = "1425/QĐ-UBND";
 
@@ -55,6 +56,7 @@ public sealed class DemoRecognition(
         var office = await users.FindByEmailAsync(DemoDossiers.OfficeEmail) ?? throw new InvalidOperationException($"{DemoDossiers.OfficeEmail} is missing.");
         await SeedLegacyAsync(office, ct);
         await IssueRoundDecisionAsync(office, ct);
+        await catalogue.RebuildAsync(ct);
     }
 
     /// <summary>The decision for the finalised round, drafted, completed and issued through the Office's own service.</summary>

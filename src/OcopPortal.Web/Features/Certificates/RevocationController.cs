@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
@@ -28,7 +29,7 @@ public sealed record RevocationPage(Certificate Certificate, CertificateStatus S
 [Route("certificates/{id:int}/revocation")]
 public sealed class RevocationController(
     OcopDbContext db, CertificateRegistry registry, FileStore files, AuditLog audit, Notifier notifier, TimeProvider clock,
-    IOptions<PortalOptions> portal, IStringLocalizer<SharedResource> l) : Controller
+    IOptions<PortalOptions> portal, IStringLocalizer<SharedResource> l, CatalogueIndex catalogue) : Controller
 {
     public const string AlreadyRevoked = "Giấy chứng nhận này đã bị thu hồi; việc thu hồi không thể thực hiện lại hoặc hoàn tác.";
 
@@ -166,6 +167,7 @@ public sealed class RevocationController(
             return Redirect($"/certificates/{id}");
         }
 
+        await catalogue.RefreshCertificateAsync(id, ct); // revoked disappears from the valid catalogue at once
         TempData["Flash"] = l["Đã thu hồi giấy chứng nhận số {0}. Trang tra cứu công khai hiển thị trạng thái đã thu hồi; chủ thể đã được thông báo.", certificate.Number].Value;
         return Redirect($"/certificates/{id}");
     }

@@ -11,6 +11,7 @@ using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Domain.Rules;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Notifications;
@@ -54,7 +55,7 @@ public sealed record DecisionOutcome(string? Error, int? Id = null, int Count = 
 /// </summary>
 public sealed class RecognitionDecisions(
     OcopDbContext db, CertificateIssuer issuer, Notifier notifier, AuditLog audit, TimeProvider clock,
-    IOptions<PortalOptions> portal, IValidator<DecisionInput> validator, IStringLocalizer<SharedResource> l)
+    IOptions<PortalOptions> portal, IValidator<DecisionInput> validator, IStringLocalizer<SharedResource> l, CatalogueIndex catalogue)
 {
     public const string ConflictMessage =
         "Quyết định vừa được người khác cập nhật. Trang đã được tải lại với thông tin mới nhất; thao tác của bạn chưa được thực hiện.";
@@ -336,6 +337,12 @@ public sealed class RecognitionDecisions(
             await db.SaveChangesAsync(ct);
             outcome = new DecisionOutcome(null, decision.Id, certificates.Count);
         }, ct);
+        if (outcome is { Error: null })
+        {
+            // The public catalogue shows the new certificates (and no longer the superseded ones) at once.
+            await catalogue.RefreshProductsAsync(await db.DecisionLines.Where(x => x.DecisionId == id).Select(x => x.ProductId).Distinct().ToListAsync(ct), ct);
+        }
+
         return outcome;
     }
 

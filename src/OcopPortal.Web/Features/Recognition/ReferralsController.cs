@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Rating;
 using OcopPortal.Web.Domain.Recognition;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Web;
@@ -23,7 +24,7 @@ public sealed record ReferralPage(
 [Authorize(Policy = Policies.Office)]
 [Route("referrals")]
 public sealed class ReferralsController(
-    OcopDbContext db, RecognitionDecisions decisions, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    OcopDbContext db, RecognitionDecisions decisions, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l, CatalogueIndex catalogue) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? page, CancellationToken ct) =>
@@ -128,6 +129,8 @@ public sealed class ReferralsController(
                 TempData["FlashError"] = l["Số giấy chứng nhận {0} đã có trên cổng.", input.CertificateNumber!.Trim()].Value;
                 return Redirect($"/referrals/{id}");
             }
+
+            await catalogue.RefreshAsync(referral.ProductId, ct); // the 5★ certificate is public at once
 
             TempData["Flash"] = l["Đã ghi nhận sản phẩm được Bộ công nhận 5 sao và giấy chứng nhận số {0}.", input.CertificateNumber!.Trim()].Value;
             return Redirect($"/referrals/{id}");

@@ -9,6 +9,7 @@ using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Domain.Text;
 using OcopPortal.Web.Features.AdminUnits;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Files;
 using OcopPortal.Web.Infrastructure.Web;
@@ -75,7 +76,8 @@ public sealed class LegacyCertificateImporter(
     AuditLog audit,
     TimeProvider clock,
     IOptions<PortalOptions> portal,
-    IOptions<FileStoreOptions> files)
+    IOptions<FileStoreOptions> files,
+    CatalogueIndex catalogue)
 {
     public const string UploadedAction = "certificates.legacy-import-uploaded";
     public const string ImportedAction = "certificates.legacy-imported";
@@ -231,6 +233,11 @@ public sealed class LegacyCertificateImporter(
         {
             db.ChangeTracker.Clear();
             return new(false, 0, "Không nhập gì: một số giấy chứng nhận hoặc chủ thể vừa được người khác nhập cùng lúc. Hãy xem lại kết quả kiểm tra.", null);
+        }
+
+        if (outcome.Imported)
+        {
+            await catalogue.RebuildAsync(ct); // imported certificates appear in the public catalogue at once
         }
 
         return outcome;

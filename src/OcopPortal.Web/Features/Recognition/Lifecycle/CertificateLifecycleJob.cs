@@ -6,6 +6,7 @@ using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Domain.Rules;
+using OcopPortal.Web.Features.Catalogue;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Email;
 using OcopPortal.Web.Infrastructure.Notifications;
@@ -34,7 +35,8 @@ public sealed class CertificateLifecycleJob(
     TimeProvider clock,
     IOptions<CertificateLifecycleOptions> options,
     IOptions<PortalOptions> portal,
-    ILogger<CertificateLifecycleJob> log)
+    ILogger<CertificateLifecycleJob> log,
+    CatalogueIndex catalogue)
 {
     public const string JobName = "certificate-lifecycle";
 
@@ -205,6 +207,8 @@ public sealed class CertificateLifecycleJob(
         var summary = $"Mở thời hạn đánh giá lại: {result.Opened.Count}; sắp hết thời hạn: {result.Closing.Count}; "
             + $"hết hiệu lực: {result.Expired.Count}; giữ hiệu lực chờ đánh giá lại: {result.Extended.Count}.";
         log.LogInformation("Certificate job for {Day}: {Summary}", today, summary);
+        // Expired and extended certificates change what the public catalogue says about their products.
+        await catalogue.RefreshProductsAsync(result.Expired.Concat(result.Extended).Select(c => c.ProductId).Distinct().ToList(), ct);
         return new LifecycleRunResult(true, result.Opened.Count, result.Closing.Count, result.Expired.Count, result.Extended.Count, summary);
     }
 
