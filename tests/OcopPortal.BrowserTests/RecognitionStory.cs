@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
-using OcopPortal.Tests.Web;
 using OcopPortal.Tests.Web.Recognition;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain;
