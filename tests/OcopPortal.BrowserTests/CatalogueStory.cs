@@ -28,7 +28,10 @@ public sealed class CatalogueStory(BrowserPortal portal) : IClassFixture<Browser
     {
         ["banhpia"] = await s.CertifiedAsync(new CertifiedSpec("Bánh pía sầu riêng Tân Huê Viên")
         {
-            ProducerName = "Hợp tác xã Bánh pía Vũng Thơm", Stars = 5, ContactPublic = true, Phone = "0292387001",
+            ProducerName = "Hợp tác xã Bánh pía Vũng Thơm",
+            Stars = 5,
+            ContactPublic = true,
+            Phone = "0292387001",
             ShopUrl = "https://banhpia-vungthom.vn/cua-hang",
             Story = "Từ năm 1960, gia đình làm bánh pía bằng đậu xanh và sầu riêng của vườn nhà.\nMỗi mẻ bánh nướng bằng lò than.",
         }),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Producers;
@@ -72,9 +73,19 @@ public sealed class CertificateGenerator(OcopDbContext db) : IGenerator
             var address = $"{producer.StreetAddress}, {producer.CommuneCode}";
             lines.Add(new DecisionLine
             {
-                DecisionId = decisionId, SortOrder = i % LinesPerDecision, ProductId = p.Id, ProducerId = p.ProducerId, ProductName = p.Name,
-                ProducerName = producer.Name, ProducerAddress = address, CommuneCode = producer.CommuneCode, RuleSetId = p.RuleSetId,
-                CriteriaSetNumber = p.CriteriaSetNumber, CategoryCode = p.CategoryCode, Score = Math.Round(score, 2), Stars = stars,
+                DecisionId = decisionId,
+                SortOrder = i % LinesPerDecision,
+                ProductId = p.Id,
+                ProducerId = p.ProducerId,
+                ProductName = p.Name,
+                ProducerName = producer.Name,
+                ProducerAddress = address,
+                CommuneCode = producer.CommuneCode,
+                RuleSetId = p.RuleSetId,
+                CriteriaSetNumber = p.CriteriaSetNumber,
+                CategoryCode = p.CategoryCode,
+                Score = Math.Round(score, 2),
+                Stars = stars,
             });
             var seq = perYear[issued.Year] = perYear.GetValueOrDefault(issued.Year) + 1;
             var validUntil = CertificateLifecycle.ValidUntil(issued, 36);
@@ -122,7 +133,8 @@ public sealed class CertificateGenerator(OcopDbContext db) : IGenerator
             GenerationContext.Report("certificates", insert.Count, context.Scale.Products);
         }
 
-        var built = await new CatalogueIndex(db, new NoOutputCache(), TimeProvider.System, NullLogger<CatalogueIndex>.Instance).RebuildAsync(ct);
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var built = await new CatalogueIndex(db, new NoOutputCache(), memory, TimeProvider.System, NullLogger<CatalogueIndex>.Instance).RebuildAsync(ct);
         GenerationContext.Report("catalogue entries", built);
     }
 

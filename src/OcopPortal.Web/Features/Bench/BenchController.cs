@@ -148,9 +148,15 @@ public sealed class BenchController(OcopDbContext db, TimeProvider clock) : Cont
                 {
                     rows.Add(new
                     {
-                        ProductId = r.GetInt32(0), ProductName = r.GetString(1), ProducerName = r.GetString(2), CommuneName = r.GetString(3),
-                        Stars = r.GetInt32(4), CoverFileId = r.IsDBNull(5) ? null : r.GetString(5), State = r.GetInt32(6),
-                        ValidUntil = r.GetString(7), ExtendedUntil = r.IsDBNull(8) ? null : r.GetString(8),
+                        ProductId = r.GetInt32(0),
+                        ProductName = r.GetString(1),
+                        ProducerName = r.GetString(2),
+                        CommuneName = r.GetString(3),
+                        Stars = r.GetInt32(4),
+                        CoverFileId = r.IsDBNull(5) ? null : r.GetString(5),
+                        State = r.GetInt32(6),
+                        ValidUntil = r.GetString(7),
+                        ExtendedUntil = r.IsDBNull(8) ? null : r.GetString(8),
                     });
                 }
             }

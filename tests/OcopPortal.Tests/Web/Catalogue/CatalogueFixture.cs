@@ -91,14 +91,22 @@ public sealed class CatalogueFixture : PortalFactory
                 var s = new CatalogueScenario(this);
                 var household = await s.CertifiedAsync(new CertifiedSpec("Khô cá lóc một nắng")
                 {
-                    ProducerName = "Hộ kinh doanh Lê Văn Tư", ProducerType = ProducerType.Household, Phone = PrivatePhone, Email = PrivateEmail,
-                    Stars = 3, Score = 87.65m, Commune = "31120",
+                    ProducerName = "Hộ kinh doanh Lê Văn Tư",
+                    ProducerType = ProducerType.Household,
+                    Phone = PrivatePhone,
+                    Email = PrivateEmail,
+                    Stars = 3,
+                    Score = 87.65m,
+                    Commune = "31120",
                 });
                 _products = new Dictionary<string, Certified>
                 {
                     ["banhpia"] = await s.CertifiedAsync(new CertifiedSpec("Bánh pía sầu riêng Tân Huê Viên")
                     {
-                        ProducerName = "Hợp tác xã Bánh pía Vũng Thơm", Stars = 5, ContactPublic = true, Phone = PublicPhone,
+                        ProducerName = "Hợp tác xã Bánh pía Vũng Thơm",
+                        Stars = 5,
+                        ContactPublic = true,
+                        Phone = PublicPhone,
                         ShopUrl = "https://banhpia-vungthom.vn/cua-hang",
                     }),
                     ["keodua"] = await s.CertifiedAsync(new CertifiedSpec("Kẹo dừa Bến Tre") { CategoryCode = "I.3.b", IssuedDaysAgo = 3 }),
