@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Producers;
@@ -132,7 +133,8 @@ public sealed class CatalogueGenerator(OcopDbContext db) : IGenerator
             GenerationContext.Report("certificates", insert.Count, context.Scale.Products);
         }
 
-        var built = await new CatalogueIndex(db, new NoOutputCache(), TimeProvider.System, NullLogger<CatalogueIndex>.Instance).RebuildAsync(ct);
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var built = await new CatalogueIndex(db, new NoOutputCache(), memory, TimeProvider.System, NullLogger<CatalogueIndex>.Instance).RebuildAsync(ct);
         GenerationContext.Report("catalogue entries", built);
     }
 

@@ -66,7 +66,8 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
     public async Task Switching_to_English_changes_the_interface_language()
     {
         var client = factory.CreatePortalClient();
-        var switched = await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/culture");
+        // The login page posts the switch with its antiforgery token; output-cached public pages (home, catalogue) use a GET form.
+        var switched = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/culture");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
 
         var page = await client.GetDocumentAsync("/");

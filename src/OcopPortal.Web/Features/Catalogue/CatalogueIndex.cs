@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.AdminUnits;
 using OcopPortal.Web.Domain.Catalogue;
@@ -24,8 +25,11 @@ namespace OcopPortal.Web.Features.Catalogue;
 /// </list>
 /// Products without a certificate have no row, so calling it for them is a cheap no-op.
 /// </summary>
-public sealed class CatalogueIndex(OcopDbContext db, IOutputCacheStore cache, TimeProvider clock, ILogger<CatalogueIndex> log)
+public sealed class CatalogueIndex(OcopDbContext db, IOutputCacheStore cache, IMemoryCache memory, TimeProvider clock, ILogger<CatalogueIndex> log)
 {
+    /// <summary>Prefix of the open data's in-memory change stamp (count and newest change), dropped on every eviction.</summary>
+    public const string StampCacheKey = "catalogue:stamp";
+
     /// <summary>The output-cache tag of every anonymous catalogue page and open-data file.</summary>
     public const string CacheTag = "catalogue";
 
@@ -112,7 +116,12 @@ public sealed class CatalogueIndex(OcopDbContext db, IOutputCacheStore cache, Ti
     }
 
     /// <summary>Drops every cached public catalogue page and open-data file (the entries changed).</summary>
-    public async Task EvictAsync(CancellationToken ct = default) => await cache.EvictByTagAsync(CacheTag, ct);
+    public async Task EvictAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        memory.Remove($"{StampCacheKey}:{today.DayNumber}");
+        await cache.EvictByTagAsync(CacheTag, ct);
+    }
 
     private async Task<Dictionary<int, CatalogueEntry>> BuildAsync(IReadOnlyCollection<int> productIds, CancellationToken ct)
     {
