@@ -118,7 +118,8 @@ public sealed class DossiersController(
         {
             ModelState.AddModelError(nameof(input.ProductId), l["Vui lòng chọn một sản phẩm của bạn."]);
         }
-        else if (await db.Dossiers.AnyAsync(d => d.ProductId == product.Id && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Accepted, ct))
+        else if (await db.Dossiers.AnyAsync(d => d.ProductId == product.Id && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.Accepted
+            && d.Status != DossierStatus.Evaluated, ct)) // an evaluated dossier is finished: the product may be filed again (upgrade, re-evaluation)
         {
             ModelState.AddModelError(nameof(input.ProductId), l["Sản phẩm này đang có một hồ sơ chưa xử lý xong; hãy tiếp tục hồ sơ đó."]);
         }
