@@ -212,7 +212,8 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.CommuneCode)
             .Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
         var map = await CurrentCommunesAsync(ever.Select(e => e.Code).ToList(), ct);
-        var rows = ever.Select(e => (Unit: map.TryGetValue(e.Code, out var unit) ? unit : (e.Code, $"Mã {e.Code}"), Ever: e.Products, Now: current.Where(c => c.Code == e.Code).Sum(c => c.Products)))
+        var now = current.ToDictionary(c => c.Code, c => c.Products);
+        var rows = ever.Select(e => (Unit: map.TryGetValue(e.Code, out var unit) ? unit : (e.Code, $"Mã {e.Code}"), Ever: e.Products, Now: now.GetValueOrDefault(e.Code)))
             .GroupBy(r => r.Unit)
             .Select(g => new CountRow(g.Key.Item2, g.Sum(x => x.Now), g.Sum(x => x.Ever)) { Key = g.Key.Item1 })
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
