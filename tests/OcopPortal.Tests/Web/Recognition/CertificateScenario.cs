@@ -37,44 +37,96 @@ public sealed class CertificateScenario(PortalFactory factory)
             var tag = Guid.NewGuid().ToString("N")[..8];
             var producer = new Producer
             {
-                OwnerUserId = userId, Type = ProducerType.Cooperative, Name = "HTX Nông sản " + tag, TaxCode = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture), RepresentativeName = "Trần Văn Bình",
-                RepresentativeGender = Gender.Male, ProvinceCode = "92", CommuneCode = Commune, StreetAddress = "Ấp Phú Lộc", Phone = "", Email = "",
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(),
+                OwnerUserId = userId,
+                Type = ProducerType.Cooperative,
+                Name = "HTX Nông sản " + tag,
+                TaxCode = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture),
+                RepresentativeName = "Trần Văn Bình",
+                RepresentativeGender = Gender.Male,
+                ProvinceCode = "92",
+                CommuneCode = Commune,
+                StreetAddress = "Ấp Phú Lộc",
+                Phone = "",
+                Email = "",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                Version = Guid.NewGuid(),
             };
             db.Add(producer);
             await db.SaveChangesAsync();
             var product = new Product
             {
-                ProducerId = producer.Id, Name = "Khô cá lóc " + tag, RuleSetId = ruleSet.Id, CategoryCode = "I.3.d", CriteriaSetNumber = 8,
-                Description = "", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(),
+                ProducerId = producer.Id,
+                Name = "Khô cá lóc " + tag,
+                RuleSetId = ruleSet.Id,
+                CategoryCode = "I.3.d",
+                CriteriaSetNumber = 8,
+                Description = "",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                Version = Guid.NewGuid(),
             };
             db.Add(product);
             var decision = new RecognitionDecision
             {
-                Kind = DecisionKind.Recognition, Status = DecisionStatus.Issued, Number = $"{tag}/QĐ-UBND", DecisionDate = issuedOn,
-                Title = "Về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP", Authority = "Ủy ban nhân dân thành phố Cần Thơ",
-                AuthorityLevel = AuthorityLevel.Province, SignatoryName = "Nguyễn Văn A", SignatoryTitle = "KT. CHỦ TỊCH", CreatedAt = DateTimeOffset.UtcNow,
-                CreatedByUserId = userId, IssuedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(),
+                Kind = DecisionKind.Recognition,
+                Status = DecisionStatus.Issued,
+                Number = $"{tag}/QĐ-UBND",
+                DecisionDate = issuedOn,
+                Title = "Về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP",
+                Authority = "Ủy ban nhân dân thành phố Cần Thơ",
+                AuthorityLevel = AuthorityLevel.Province,
+                SignatoryName = "Nguyễn Văn A",
+                SignatoryTitle = "KT. CHỦ TỊCH",
+                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedByUserId = userId,
+                IssuedAt = DateTimeOffset.UtcNow,
+                Version = Guid.NewGuid(),
             };
             await db.SaveChangesAsync(); // the product's id, for the line
             var line = new DecisionLine
             {
-                ProductId = product.Id, ProducerId = producer.Id, ProductName = product.Name, ProducerName = producer.Name,
-                ProducerAddress = "Ấp Phú Lộc, xã Phú Lộc, thành phố Cần Thơ", CommuneCode = Commune, RuleSetId = ruleSet.Id, CriteriaSetNumber = 8,
-                CategoryCode = "I.3.d", Score = 75.5m, Stars = stars,
+                ProductId = product.Id,
+                ProducerId = producer.Id,
+                ProductName = product.Name,
+                ProducerName = producer.Name,
+                ProducerAddress = "Ấp Phú Lộc, xã Phú Lộc, thành phố Cần Thơ",
+                CommuneCode = Commune,
+                RuleSetId = ruleSet.Id,
+                CriteriaSetNumber = 8,
+                CategoryCode = "I.3.d",
+                Score = 75.5m,
+                Stars = stars,
             };
             decision.Lines.Add(line);
             db.Add(decision); // issued with its lines in one save: the guard refuses lines added to an issued decision later
             await db.SaveChangesAsync();
             var certificate = new Certificate
             {
-                Number = $"{tag}/GCN-OCOP", Token = CertificateIssuer.NewToken(), DecisionId = decision.Id, DecisionLineId = line.Id,
-                ProductId = product.Id, ProducerId = producer.Id, ProductName = product.Name, ProducerName = producer.Name,
-                ProducerAddress = line.ProducerAddress, CommuneCode = Commune, RuleSetId = withRuleSet ? ruleSet.Id : null, CriteriaSetNumber = 8,
-                CategoryCode = "I.3.d", Stars = stars, Score = 75.5m, DecisionNumber = decision.Number, DecisionDate = issuedOn,
-                IssuingAuthority = decision.Authority, AuthorityLevel = AuthorityLevel.Province, IssuedOn = issuedOn,
-                ValidUntil = CertificateLifecycle.ValidUntil(issuedOn, ruleSet.CertificateValidityMonths), State = CertificateState.Active,
-                CreatedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(),
+                Number = $"{tag}/GCN-OCOP",
+                Token = CertificateIssuer.NewToken(),
+                DecisionId = decision.Id,
+                DecisionLineId = line.Id,
+                ProductId = product.Id,
+                ProducerId = producer.Id,
+                ProductName = product.Name,
+                ProducerName = producer.Name,
+                ProducerAddress = line.ProducerAddress,
+                CommuneCode = Commune,
+                RuleSetId = withRuleSet ? ruleSet.Id : null,
+                CriteriaSetNumber = 8,
+                CategoryCode = "I.3.d",
+                Stars = stars,
+                Score = 75.5m,
+                DecisionNumber = decision.Number,
+                DecisionDate = issuedOn,
+                IssuingAuthority = decision.Authority,
+                AuthorityLevel = AuthorityLevel.Province,
+                IssuedOn = issuedOn,
+                ValidUntil = CertificateLifecycle.ValidUntil(issuedOn, ruleSet.CertificateValidityMonths),
+                State = CertificateState.Active,
+                CreatedAt = DateTimeOffset.UtcNow,
+                Version = Guid.NewGuid(),
             };
             db.Add(certificate);
             await db.SaveChangesAsync();
@@ -90,10 +142,20 @@ public sealed class CertificateScenario(PortalFactory factory)
         var criteriaSet = await db.CriteriaSets.Where(s => s.RuleSetId == ruleSet && s.Number == 8).Select(s => s.Id).SingleAsync();
         var dossier = new Dossier
         {
-            ProducerId = c.ProducerId, ProductId = c.ProductId, CommuneCode = Commune, Kind = DossierKind.ReEvaluation, TargetStars = 4,
-            PreviousCertificateNumber = c.Number, PreviousCertificateValidUntil = c.ValidUntil, RuleSetId = ruleSet, CriteriaSetId = criteriaSet,
-            Status = status, Number = status == DossierStatus.Draft ? null : $"{c.Id}/PĐK-92-{Commune}-{c.ValidUntil.Year.ToString(CultureInfo.InvariantCulture)}",
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Version = Guid.NewGuid(),
+            ProducerId = c.ProducerId,
+            ProductId = c.ProductId,
+            CommuneCode = Commune,
+            Kind = DossierKind.ReEvaluation,
+            TargetStars = 4,
+            PreviousCertificateNumber = c.Number,
+            PreviousCertificateValidUntil = c.ValidUntil,
+            RuleSetId = ruleSet,
+            CriteriaSetId = criteriaSet,
+            Status = status,
+            Number = status == DossierStatus.Draft ? null : $"{c.Id}/PĐK-92-{Commune}-{c.ValidUntil.Year.ToString(CultureInfo.InvariantCulture)}",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Version = Guid.NewGuid(),
         };
         db.Add(dossier);
         await db.SaveChangesAsync();
