@@ -28,7 +28,7 @@ public sealed class ProducerProfileStory(BrowserPortal app) : IClassFixture<Brow
         await page.GetByLabel("Họ và tên", new() { Exact = true }).FillAsync("Nguyễn Thị Lan");
         await page.GetByLabel("Giới tính").SelectOptionAsync(new SelectOptionValue { Label = "Nữ" });
         await page.GetByLabel("Số nhà, đường, ấp/thôn").FillAsync("Số 12, hẻm 3, đường Hai Bà Trưng");
-        await page.GetByLabel("Số điện thoại").FillAsync("0912 345 678");
+        await page.GetByLabel("Số điện thoại", new() { Exact = true }).FillAsync("0912 345 678");
         await Screenshots.TakeAsync(page, "03-ho-so-chu-the");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu hồ sơ chủ thể" }).ClickAsync();
 
