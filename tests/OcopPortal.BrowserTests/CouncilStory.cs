@@ -249,21 +249,26 @@ public sealed class CouncilStory(BrowserPortal app) : IClassFixture<BrowserPorta
         await Assertions.Expect(page.GetByTestId("round-status")).ToHaveTextAsync("Đã khóa chấm điểm");
 
         // Sorted by disagreement: Chị Lan's (70, 72, 75: a spread of 5) before the rice paper (73–75).
-        var cards = page.GetByTestId("results").Locator("section[data-entry]");
+        var cards = page.GetByTestId("results").Locator("tbody tr[data-entry]");
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         var lan = cards.Nth(0);
         var other = cards.Nth(1);
         await Assertions.Expect(lan).ToContainTextAsync(LanProduct);
         await Assertions.Expect(lan.GetByTestId("state")).ToHaveTextAsync("Có kết quả");
         await Assertions.Expect(lan.GetByTestId("mean")).ToHaveTextAsync("72,33");
-        await Assertions.Expect(lan).ToContainTextAsync("Thấp nhất 70 · cao nhất 75 · chênh lệch 5 · 3/3 phiếu hợp lệ");
-        await Assertions.Expect(lan.Locator("tbody tr", new() { HasText = Hung.Name })).ToContainTextAsync("Xung đột lợi ích: không chấm");
+        await Assertions.Expect(lan.Locator("td")).ToHaveTextAsync([new Regex(LanProduct), new Regex("Có kết quả"), new Regex("72,33"), new Regex("sao"), new Regex("^70$"), new Regex("^75$"), new Regex("^5$"), new Regex("^3/3$")]);
         await Assertions.Expect(other).ToContainTextAsync(OtherProduct);
         await Assertions.Expect(other.GetByTestId("mean")).ToHaveTextAsync("74,25");
-        await Assertions.Expect(other).ToContainTextAsync("4/4 phiếu hợp lệ");
+        await Assertions.Expect(other.Locator("td").Last).ToHaveTextAsync("4/4");
         var stars = await lan.GetByTestId("stars").TextContentAsync();
         Assert.Matches("^[345] sao$", stars);
         await Screenshots.TakeAsync(page, "17-bang-ket-qua");
+
+        // The product's own page: each member's sheet, the conflicted member without one.
+        await lan.GetByTestId("open").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("members").Locator("tbody tr", new() { HasText = Hung.Name })).ToContainTextAsync("Xung đột lợi ích: không chấm");
+        await Assertions.Expect(page.GetByTestId("mean")).ToHaveTextAsync("72,33");
+        await page.GotoAsync($"/rounds/{roundId}/results");
 
         await page.GetByTestId("finalise").ClickAsync();
         await Assertions.Expect(page.GetByTestId("flash")).ToHaveTextAsync(new Regex("^Đã chốt kết quả Đợt 1 năm \\d{4}\\.$"));
@@ -284,7 +289,7 @@ public sealed class CouncilStory(BrowserPortal app) : IClassFixture<BrowserPorta
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(LanProduct);
         await page.GetByTestId("results-link").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("results").Locator("section[data-entry]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("results").Locator("tbody tr[data-entry]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("mean")).ToHaveTextAsync(otherMean);
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(LanProduct);
         await Assertions.Expect(page.GetByTestId("minutes")).ToHaveCountAsync(0);

@@ -16,6 +16,9 @@ public static class CatalogueCaching
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>The cookie that carries a flash message (e.g. "Bạn đã đăng xuất.") to the next page.</summary>
+    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddMemoryCache();
@@ -27,6 +30,8 @@ public static class CatalogueCaching
             // Cached pages are shared between visitors: the layout must not embed per-visitor tokens in them (see
             // _Layout's language switch, which is a GET form on these pages).
             o.AddPolicy(Policy, b => b
+                // A visitor arriving with a flash message (signed out, ...) gets a fresh page that shows it, never a shared copy.
+                .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie))
                 .Expire(Lifetime)
                 .Tag(CatalogueIndex.CacheTag)
                 .SetVaryByQuery("*")
