@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Caching.Memory;
 using OcopPortal.Web.Infrastructure.Pdf;
 
 namespace OcopPortal.Web.Features.Certificates;
@@ -9,14 +10,30 @@ namespace OcopPortal.Web.Features.Certificates;
 /// and a QR code (also a link) to the public verification page with the address printed under it. No national
 /// template exists (domain §6), so the layout follows the provinces' common practice. A revoked certificate still
 /// prints, stamped "ĐÃ THU HỒI" with the revocation date; the verification page stays the source of truth.
+/// A single certificate's PDF is kept once rendered (bounded, 64 MB): the key is every fact printed on it (the
+/// <see cref="CertificatePrint"/> record, compared by value), so a revocation, a new address or another public URL
+/// is a new key and a stale PDF is never served.
 /// </summary>
-public sealed class CertificatePdf(PdfRenderer renderer)
+public sealed class CertificatePdf(PdfRenderer renderer) : IDisposable
 {
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
     private const string Red = "#9B1B1B";
     private const string Gold = "#C9A227";
     private const string Blue = "#0B3D91";
 
     public byte[] Render(CertificatePrint certificate) => Render([certificate]);
+
+    /// <summary>The certificate's PDF, rendered once per set of printed facts.</summary>
+    public byte[] RenderOne(CertificatePrint certificate) => _rendered.GetOrCreate(certificate, entry =>
+    {
+        var bytes = Render(certificate);
+        entry.Size = bytes.Length;
+        entry.SlidingExpiration = TimeSpan.FromHours(1);
+        return bytes;
+    })!;
+
+    public void Dispose() => _rendered.Dispose();
 
     /// <summary>One page per certificate, in one document (fonts embedded once).</summary>
     public byte[] Render(IReadOnlyList<CertificatePrint> certificates)

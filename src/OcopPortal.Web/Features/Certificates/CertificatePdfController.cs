@@ -30,7 +30,7 @@ public sealed class CertificatePdfController(OcopDbContext db, CertificateRegist
         }
 
         Response.Headers.CacheControl = "private, no-store";
-        return File(pdf.Render(prints[0]), "application/pdf", CertificateRegistry.FileName(prints[0].Number));
+        return File(pdf.RenderOne(prints[0]), "application/pdf", CertificateRegistry.FileName(prints[0].Number));
     }
 
     [Authorize(Policy = Policies.Office)]
