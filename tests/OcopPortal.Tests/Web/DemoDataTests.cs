@@ -155,6 +155,7 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
 
             var today = DateOnly.FromDateTime(DateTime.Now);
             var all = await db.Certificates.AsNoTracking().ToListAsync();
+            Assert.All(all, c => Assert.Equal(c.IssuedOn.AddMonths(36), c.ValidUntil));
             var statuses = all.Select(c => CertificateLifecycle.StatusOn(c, today)).ToHashSet();
             Assert.Superset(new HashSet<CertificateStatus> { CertificateStatus.Valid, CertificateStatus.Expiring, CertificateStatus.Expired, CertificateStatus.Revoked }, statuses);
             var lan = await db.Set<Producer>().SingleAsync(p => p.TaxCode == "1800000001");

@@ -24,7 +24,7 @@ public sealed class DemoRecognition(
 {
     public const string DecisionNumber = "1425/QĐ-UBND";
 
-    /// <summary>The legacy register: producer tax code, product, classification leaf, star, authority, level, decision and certificate numbers, months since issue, what happened.</summary>
+    /// <summary>The legacy register: producer tax code, product, classification leaf, star, authority, level, decision and certificate numbers, days to expiry (the same for lines of one decision: its date sets their validity), what happened.</summary>
     public static readonly IReadOnlyList<LegacySpec> Legacy =
     [
         new("1800000001", "Bánh pía đậu xanh lá dứa", "I.3.b", 3, "Ủy ban nhân dân huyện Thạnh Trị", AuthorityLevel.District, "2150/QĐ-UBND", "03/2024/GCN-OCOP",
@@ -34,7 +34,7 @@ public sealed class DemoRecognition(
         new("1800000003", "Mắm tôm chà Vĩnh Hải", "I.4.a", 3, "Ủy ban nhân dân tỉnh Sóc Trăng", AuthorityLevel.Province, "3012/QĐ-UBND", "117/2025/GCN-OCOP",
             DaysToExpiry: 480, Story: "Tôm đất ven biển Vĩnh Hải chà nhuyễn với muối hột và ớt, phơi nắng ba tuần."),
         new("1800000004", "Mãng cầu xiêm sấy dẻo Cù Lao Dung", "I.3.c", 4, "Ủy ban nhân dân tỉnh Sóc Trăng", AuthorityLevel.Province, "3012/QĐ-UBND", "118/2025/GCN-OCOP",
-            DaysToExpiry: 800),
+            DaysToExpiry: 480),
         new("1800000002", "Gạo ST25 Mỹ Xuyên Xanh", "I.2.a", 3, "Ủy ban nhân dân huyện Mỹ Xuyên", AuthorityLevel.District, "987/QĐ-UBND", "987/QĐ-UBND",
             DaysToExpiry: -75),
         new("1800000008", "Mật ong hoa nhãn Kế Sách", "I.2.b", 3, "Ủy ban nhân dân huyện Kế Sách", AuthorityLevel.District, "1777/QĐ-UBND", "1777/QĐ-UBND",
@@ -185,7 +185,7 @@ public sealed class DemoRecognition(
         {
             var decision = decisionsByNumber[spec.Decision];
             var line = decision.Lines.Single(l => l.ProductName == spec.Product);
-            var validUntil = Today.AddDays(spec.DaysToExpiry);
+            var validUntil = CertificateLifecycle.ValidUntil(decision.DecisionDate, 36);
             var certificate = new Certificate
             {
                 Number = spec.Certificate,
