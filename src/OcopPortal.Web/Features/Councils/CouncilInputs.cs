@@ -22,7 +22,7 @@ public sealed class CouncilInputValidator : AbstractValidator<CouncilInput>
             .MaximumLength(60).WithMessage(l["Số quyết định không quá 60 ký tự."])
             .Matches(@"^\d+/[\p{L}\d\-]+$").WithMessage(l["Số quyết định viết theo dạng 1234/QĐ-UBND."]);
         RuleFor(x => x.DecisionDate).NotNull().WithMessage(l["Vui lòng nhập ngày quyết định."])
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.DecisionDate is not null)
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.DecisionDate is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Ngày quyết định không được sau hôm nay."]);
     }
 }

@@ -149,8 +149,8 @@ public sealed class SupplementRequestInputValidator : AbstractValidator<Suppleme
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         RuleFor(x => x.SlotIds).NotEmpty().WithMessage(l["Hãy chọn ít nhất một tài liệu cần bổ sung."]);
         RuleFor(x => x.DueOn).NotNull().WithMessage(l["Vui lòng nhập hạn bổ sung."])
-            .Must(d => d > today).When(x => x.DueOn is not null).WithMessage(l["Hạn bổ sung phải sau ngày hôm nay."])
-            .Must(d => d <= today.AddDays(90)).When(x => x.DueOn is not null).WithMessage(l["Hạn bổ sung không quá 90 ngày kể từ hôm nay."]);
+            .Must(d => d > today).When(x => x.DueOn is not null, ApplyConditionTo.CurrentValidator).WithMessage(l["Hạn bổ sung phải sau ngày hôm nay."])
+            .Must(d => d <= today.AddDays(90)).When(x => x.DueOn is not null, ApplyConditionTo.CurrentValidator).WithMessage(l["Hạn bổ sung không quá 90 ngày kể từ hôm nay."]);
         RuleFor(x => x.Message).NotEmpty().WithMessage(l["Vui lòng nêu nội dung cần bổ sung."])
             .MaximumLength(4000).WithMessage(l["Nội dung không quá 4.000 ký tự."]);
     }

@@ -69,7 +69,7 @@ public sealed class ProducerInputValidator : AbstractValidator<ProducerInput>
         RuleFor(x => x.Name).NotEmpty().WithMessage(l["Vui lòng nhập tên chủ thể."])
             .MaximumLength(300).WithMessage(l["Tên chủ thể không quá 300 ký tự."]);
         RuleFor(x => x.TaxCode).NotEmpty().WithMessage(l["Vui lòng nhập mã số thuế hoặc mã số đăng ký kinh doanh."])
-            .Must(TaxCodes.IsValid!).When(x => !string.IsNullOrWhiteSpace(x.TaxCode))
+            .Must(TaxCodes.IsValid!).When(x => !string.IsNullOrWhiteSpace(x.TaxCode), ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Mã số thuế không hợp lệ: 10 chữ số, 10 chữ số-3 chữ số (chi nhánh) hoặc 12 chữ số (số định danh cá nhân của hộ kinh doanh)."]);
         RuleFor(x => x.RepresentativeName).NotEmpty().WithMessage(l["Vui lòng nhập họ tên người đại diện theo pháp luật."])
             .MaximumLength(200).WithMessage(l["Họ tên người đại diện không quá 200 ký tự."]);
@@ -78,12 +78,12 @@ public sealed class ProducerInputValidator : AbstractValidator<ProducerInput>
         RuleFor(x => x.ProvinceCode).NotEmpty().WithMessage(l["Vui lòng chọn tỉnh, thành phố."]);
         RuleFor(x => x.CommuneCode).NotEmpty().WithMessage(l["Vui lòng chọn xã, phường."])
             .MustAsync(async (input, code, ct) => await db.Set<Commune>().AnyAsync(c => c.Code == code && c.ProvinceCode == input.ProvinceCode && c.ValidTo == null, ct))
-            .When(x => !string.IsNullOrEmpty(x.CommuneCode) && !string.IsNullOrEmpty(x.ProvinceCode))
+            .When(x => !string.IsNullOrEmpty(x.CommuneCode) && !string.IsNullOrEmpty(x.ProvinceCode), ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn hoặc không còn tồn tại."]);
         RuleFor(x => x.StreetAddress).NotEmpty().WithMessage(l["Vui lòng nhập địa chỉ (số nhà, đường, ấp/thôn)."])
             .MaximumLength(300).WithMessage(l["Địa chỉ không quá 300 ký tự."]);
         RuleFor(x => x.Phone).NotEmpty().WithMessage(l["Vui lòng nhập số điện thoại."])
-            .Must(PhoneRule.IsVietnamesePhone!).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .Must(PhoneRule.IsVietnamesePhone!).When(x => !string.IsNullOrWhiteSpace(x.Phone), ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678)."]);
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Vui lòng nhập email liên hệ."])
             .MustBeEmail().WithMessage(l["Email không đúng định dạng."]);
