@@ -84,6 +84,9 @@ public static class WebSetup
         services.AddScoped<CertificateRegistry>();
         services.AddScoped<CertificatePages>();
         services.AddSingleton<CertificatePdf>();
+        services.AddSingleton<Features.Traceability.TraceLabelPdf>();
+        services.AddSingleton<Features.Traceability.TraceUrls>();
+        services.AddScoped<Features.Traceability.TraceRecords>();
         services.AddOcopVerificationRateLimit();
         services.Configure<CertificateLifecycleOptions>(config.GetSection(CertificateLifecycleOptions.Section));
         services.AddScoped<CertificateLifecycleJob>();
