@@ -144,14 +144,14 @@ public sealed class TraceDraftInputValidator : AbstractValidator<TraceDraftInput
             RuleFor(x => x.SiteAddress).NotEmpty().WithMessage(l["Vui lòng nhập địa chỉ cơ sở sản xuất."])
                 .MaximumLength(300).WithMessage(l["Địa chỉ cơ sở sản xuất không quá 300 ký tự."]);
             RuleFor(x => x.SiteCommuneCode).NotEmpty().WithMessage(l["Vui lòng chọn xã, phường của cơ sở sản xuất."])
-                .MustAsync((code, ct) => db.Communes.AnyAsync(c => c.Code == code, ct)).When(x => !string.IsNullOrEmpty(x.SiteCommuneCode))
+                .MustAsync((code, ct) => db.Communes.AnyAsync(c => c.Code == code, ct)).When(x => !string.IsNullOrEmpty(x.SiteCommuneCode), ApplyConditionTo.CurrentValidator)
                 .WithMessage(l["Xã, phường đã chọn không có trong danh mục đơn vị hành chính."]);
             RuleFor(x => x.Latitude).Must(v => TraceDraftInput.Coordinate(v) is >= -90 and <= 90).When(x => !string.IsNullOrWhiteSpace(x.Latitude))
                 .WithMessage(l["Vĩ độ phải là số thập phân từ -90 đến 90 (ví dụ 9,7712)."]);
             RuleFor(x => x.Longitude).Must(v => TraceDraftInput.Coordinate(v) is >= -180 and <= 180).When(x => !string.IsNullOrWhiteSpace(x.Longitude))
                 .WithMessage(l["Kinh độ phải là số thập phân từ -180 đến 180 (ví dụ 105,6089)."]);
             RuleFor(x => x).Must(x => string.IsNullOrWhiteSpace(x.Latitude) == string.IsNullOrWhiteSpace(x.Longitude))
-                .WithName("Latitude").OverridePropertyName("Latitude").WithMessage(l["Nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."]);
+                .OverridePropertyName("Latitude").WithMessage(l["Nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."]);
             RuleFor(x => x.Steps).Must(o => o.Any(r => !r.IsBlank)).WithMessage(l["Vui lòng khai báo ít nhất một bước của quy trình sản xuất."])
                 .Must(o => o.Count <= TraceDraftInput.MaxRows).WithMessage(l["Tối đa {0} dòng mỗi danh sách.", TraceDraftInput.MaxRows]);
             RuleForEach(x => x.Steps).Where(r => !r.IsBlank).ChildRules(r =>
@@ -195,16 +195,16 @@ public sealed class TraceBatchInputValidator : AbstractValidator<TraceBatchInput
     public TraceBatchInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Code).NotEmpty().WithMessage(l["Vui lòng nhập mã lô."])
-            .Must(c => TraceCodes.IsBatchCode(TraceCodes.NormaliseBatchCode(c))).When(x => !string.IsNullOrWhiteSpace(x.Code))
+            .Must(c => TraceCodes.IsBatchCode(TraceCodes.NormaliseBatchCode(c))).When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Mã lô gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), tối đa 30 ký tự, ví dụ L2026-11-01."]);
         RuleFor(x => x.ProducedOn).NotNull().WithMessage(l["Vui lòng nhập ngày sản xuất."])
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.ProducedOn is not null)
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().Date)).When(x => x.ProducedOn is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(l["Ngày sản xuất không được sau hôm nay."]);
         RuleFor(x => x.ExpiresOn).Must((x, e) => e > x.ProducedOn).When(x => x.ExpiresOn is not null && x.ProducedOn is not null)
             .WithMessage(l["Hạn sử dụng phải sau ngày sản xuất."]);
         RuleFor(x => x.Quantity).InclusiveBetween(0.001m, 1_000_000_000m).When(x => x.Quantity is not null)
             .WithMessage(l["Số lượng phải lớn hơn 0."]);
-        RuleFor(x => x.Unit).NotEmpty().When(x => x.Quantity is not null).WithMessage(l["Vui lòng nhập đơn vị tính của số lượng (hộp, kg...)."])
+        RuleFor(x => x.Unit).NotEmpty().When(x => x.Quantity is not null, ApplyConditionTo.CurrentValidator).WithMessage(l["Vui lòng nhập đơn vị tính của số lượng (hộp, kg...)."])
             .MaximumLength(20).WithMessage(l["Đơn vị tính không quá 20 ký tự."]);
         RuleFor(x => x.Note).MaximumLength(500).WithMessage(l["Ghi chú không quá 500 ký tự."]);
     }

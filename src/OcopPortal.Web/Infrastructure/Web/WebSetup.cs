@@ -62,6 +62,7 @@ public static class WebSetup
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoRecognition>();
+        services.AddScoped<DemoTraceability>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
