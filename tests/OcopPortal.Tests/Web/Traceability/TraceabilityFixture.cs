@@ -32,8 +32,17 @@ public sealed class TraceabilityFixture : PortalFactory
     /// <summary>A producer account with its profile and a certified product (in the catalogue), signed in.</summary>
     public async Task<TraceProducer> ProducerAsync(string productName = "Bánh pía đậu xanh lá dứa", bool contactPublic = false)
     {
-        var email = await CreateUserAsync(Roles.Producer);
-        var producerId = await WithScopeAsync(async sp =>
+        var (email, producerId, productId) = await CreateProducerAsync(this, productName, contactPublic);
+        var client = CreatePortalClient();
+        await client.SignInAsync(email);
+        return new TraceProducer(client, producerId, productId, productName);
+    }
+
+    /// <summary>A producer account (password <see cref="PortalFactory.Password"/>) owning a profile and a certified product.</summary>
+    public static async Task<(string Email, int ProducerId, int ProductId)> CreateProducerAsync(PortalFactory factory, string productName, bool contactPublic = false)
+    {
+        var email = await factory.CreateUserAsync(Roles.Producer);
+        var producerId = await factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<OcopDbContext>();
             var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
@@ -57,10 +66,8 @@ public sealed class TraceabilityFixture : PortalFactory
             await db.SaveChangesAsync();
             return producer.Id;
         });
-        var certified = await new CatalogueScenario(this).CertifiedAsync(new CertifiedSpec(productName) { ProducerId = producerId, ProducerName = "Hộ kinh doanh Bánh pía Lan" });
-        var client = CreatePortalClient();
-        await client.SignInAsync(email);
-        return new TraceProducer(client, producerId, certified.ProductId, productName);
+        var certified = await new CatalogueScenario(factory).CertifiedAsync(new CertifiedSpec(productName) { ProducerId = producerId, ProducerName = "Hộ kinh doanh Bánh pía Lan" });
+        return (email, producerId, certified.ProductId);
     }
 
     public static Dictionary<string, string> Draft(string story, string step = "Hấp đậu xanh") => new()
