@@ -54,8 +54,17 @@ public sealed class TracePagesController(OcopDbContext db, TimeProvider clock) :
                           where t.Code == code && t.CurrentVersion > 0
                           select new
                           {
-                              t.Id, t.CurrentVersion, ProductId = p.Id, ProductName = p.Name, ProducerId = pr.Id, ProducerName = pr.Name, pr.Type,
-                              Address = pr.StreetAddress + ", " + c.FullName, pr.ContactPublic, pr.Phone, pr.Email,
+                              t.Id,
+                              t.CurrentVersion,
+                              ProductId = p.Id,
+                              ProductName = p.Name,
+                              ProducerId = pr.Id,
+                              ProducerName = pr.Name,
+                              pr.Type,
+                              Address = pr.StreetAddress + ", " + c.FullName,
+                              pr.ContactPublic,
+                              pr.Phone,
+                              pr.Email,
                               Entry = db.CatalogueEntries.Where(e => e.ProductId == p.Id)
                                   .Select(e => new TraceCertificate(e.Stars, e.CertificateNumber, e.Token, e.State, e.ValidUntil, e.ExtendedUntil)).FirstOrDefault(),
                           }).SingleOrDefaultAsync(ct);

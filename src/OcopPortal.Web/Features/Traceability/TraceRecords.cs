@@ -71,7 +71,11 @@ public sealed class TraceRecords(OcopDbContext db, AuditLog audit, TimeProvider 
         var number = record.CurrentVersion + 1;
         db.Add(new TraceVersion
         {
-            TraceRecordId = record.Id, Number = number, PublishedAt = clock.GetUtcNow(), PublishedByUserId = userId, PublishedByName = userName,
+            TraceRecordId = record.Id,
+            Number = number,
+            PublishedAt = clock.GetUtcNow(),
+            PublishedByUserId = userId,
+            PublishedByName = userName,
             ContentJson = record.DraftJson,
         });
         record.CurrentVersion = number;
@@ -106,10 +110,16 @@ public sealed class TraceRecords(OcopDbContext db, AuditLog audit, TimeProvider 
 
         var batch = new TraceBatch
         {
-            TraceRecordId = record.Id, Code = code, ProducedOn = input.ProducedOn!.Value, ExpiresOn = input.ExpiresOn,
-            Quantity = input.Quantity, Unit = string.IsNullOrWhiteSpace(input.Unit) ? null : input.Unit.Trim(),
+            TraceRecordId = record.Id,
+            Code = code,
+            ProducedOn = input.ProducedOn!.Value,
+            ExpiresOn = input.ExpiresOn,
+            Quantity = input.Quantity,
+            Unit = string.IsNullOrWhiteSpace(input.Unit) ? null : input.Unit.Trim(),
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-            VersionNumber = record.CurrentVersion, CreatedAt = clock.GetUtcNow(), CreatedByUserId = userId,
+            VersionNumber = record.CurrentVersion,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedByUserId = userId,
         };
         db.Add(batch);
         audit.Record("trace.batch-created", nameof(TraceRecord), Key(record.Id), new { record.Code, Batch = code, Version = batch.VersionNumber });

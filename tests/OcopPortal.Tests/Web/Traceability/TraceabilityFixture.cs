@@ -98,7 +98,11 @@ public sealed class TraceabilityFixture : PortalFactory
     {
         return await p.Client.PostFormAsync(p.BasePath, new Dictionary<string, string>
         {
-            ["Batch.Code"] = code, ["Batch.ProducedOn"] = producedOn, ["Batch.ExpiresOn"] = expiresOn, ["Batch.Quantity"] = quantity, ["Batch.Unit"] = quantity == "" ? "" : "hộp",
+            ["Batch.Code"] = code,
+            ["Batch.ProducedOn"] = producedOn,
+            ["Batch.ExpiresOn"] = expiresOn,
+            ["Batch.Quantity"] = quantity,
+            ["Batch.Unit"] = quantity == "" ? "" : "hộp",
         }, $"{p.BasePath}/batches");
     }
 
