@@ -153,6 +153,10 @@ public sealed class TraceabilityTests(TraceabilityFixture factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/trace/{code}/KHONG-CO")).StatusCode);
         Assert.DoesNotContain("0912999888", page, StringComparison.Ordinal); // contact not made public
         Assert.DoesNotContain("lan.rieng.tu@gmail.com", page, StringComparison.Ordinal);
+
+        // The page was output-cached for visitors; publishing evicts it, so the same address shows the new version at once.
+        await factory.PublishAsync(lan, TraceabilityFixture.Draft("Phiên bản thứ hai."));
+        Assert.Contains("Phiên bản thứ hai.", await visitor.GetStringAsync($"/trace/{code}"), StringComparison.Ordinal);
     }
 
     [Fact]
