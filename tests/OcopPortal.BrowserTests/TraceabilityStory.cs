@@ -23,7 +23,7 @@ public sealed class TraceabilityStory(BrowserPortal app) : IClassFixture<Browser
     [Fact]
     public async Task Lan_publishes_her_traceability_page_prints_labels_and_a_shopper_reads_the_batch_on_a_phone()
     {
-        var (email, _, productId) = await TraceabilityFixture.CreateProducerAsync(app.Portal, "Bánh pía đậu xanh lá dứa");
+        var (email, _, productId, _) = await TraceabilityFixture.CreateProducerAsync(app.Portal, "Bánh pía đậu xanh lá dứa");
         var page = await app.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Công bố phiên bản 1?"
         await StorySteps.SignInAsync(page, email);
@@ -89,7 +89,7 @@ public sealed class TraceabilityStory(BrowserPortal app) : IClassFixture<Browser
     [Fact]
     public async Task An_unsafe_story_on_a_traceability_page_is_text_and_never_runs()
     {
-        var (_, _, productId) = await TraceabilityFixture.CreateProducerAsync(app.Portal, "Mắm cá linh");
+        var (_, _, productId, _) = await TraceabilityFixture.CreateProducerAsync(app.Portal, "Mắm cá linh");
         var code = await app.Portal.WithScopeAsync(async sp =>
         {
             var records = sp.GetRequiredService<TraceRecords>();

@@ -13,7 +13,7 @@ using OcopPortal.Web.Infrastructure.Auth;
 namespace OcopPortal.Tests.Web.Traceability;
 
 /// <summary>A signed-in producer (a "Chị Lan") with one certified product, and where that product's traceability pages live.</summary>
-public sealed record TraceProducer(HttpClient Client, int ProducerId, int ProductId, string ProductName)
+public sealed record TraceProducer(HttpClient Client, int ProducerId, int ProductId, string ProductName, int CertificateId)
 {
     public string BasePath => $"/producer/products/{ProductId}/trace";
 }
@@ -32,14 +32,14 @@ public sealed class TraceabilityFixture : PortalFactory
     /// <summary>A producer account with its profile and a certified product (in the catalogue), signed in.</summary>
     public async Task<TraceProducer> ProducerAsync(string productName = "Bánh pía đậu xanh lá dứa", bool contactPublic = false)
     {
-        var (email, producerId, productId) = await CreateProducerAsync(this, productName, contactPublic);
+        var (email, producerId, productId, certificateId) = await CreateProducerAsync(this, productName, contactPublic);
         var client = CreatePortalClient();
         await client.SignInAsync(email);
-        return new TraceProducer(client, producerId, productId, productName);
+        return new TraceProducer(client, producerId, productId, productName, certificateId);
     }
 
     /// <summary>A producer account (password <see cref="PortalFactory.Password"/>) owning a profile and a certified product.</summary>
-    public static async Task<(string Email, int ProducerId, int ProductId)> CreateProducerAsync(PortalFactory factory, string productName, bool contactPublic = false)
+    public static async Task<(string Email, int ProducerId, int ProductId, int CertificateId)> CreateProducerAsync(PortalFactory factory, string productName, bool contactPublic = false)
     {
         var email = await factory.CreateUserAsync(Roles.Producer);
         var producerId = await factory.WithScopeAsync(async sp =>
@@ -67,7 +67,7 @@ public sealed class TraceabilityFixture : PortalFactory
             return producer.Id;
         });
         var certified = await new CatalogueScenario(factory).CertifiedAsync(new CertifiedSpec(productName) { ProducerId = producerId, ProducerName = "Hộ kinh doanh Bánh pía Lan" });
-        return (email, producerId, certified.ProductId);
+        return (email, producerId, certified.ProductId, certified.CertificateId);
     }
 
     public static Dictionary<string, string> Draft(string story, string step = "Hấp đậu xanh") => new()

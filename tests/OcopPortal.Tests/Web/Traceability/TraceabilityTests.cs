@@ -117,6 +117,20 @@ public sealed class TraceabilityTests(TraceabilityFixture factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_producers_certificate_links_to_the_page_once_it_is_published()
+    {
+        var lan = await factory.ProducerAsync();
+        var before = await lan.Client.GetDocumentAsync($"/my/certificates/{lan.CertificateId}");
+        var code = await factory.PublishAsync(lan, TraceabilityFixture.Draft("Câu chuyện."));
+
+        var after = await lan.Client.GetDocumentAsync($"/my/certificates/{lan.CertificateId}");
+
+        Assert.Null(before.QuerySelector("[data-testid=trace-link]"));
+        Assert.Equal(lan.BasePath, before.QuerySelector("[data-testid=trace-edit]")!.GetAttribute("href"));
+        Assert.Equal($"/trace/{code}", after.QuerySelector("[data-testid=trace-link]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_office_edits_and_publishes_any_products_page()
     {
         var lan = await factory.ProducerAsync();
