@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PublishedRulesGuard>();
         services.AddSingleton<StoredFileImmutableGuard>();
         services.AddSingleton<IssuedRecordsGuard>();
+        services.AddSingleton<Traceability.TraceRecordsGuard>();
         services.AddSingleton<SqlitePragmas>();
 
         switch (options.Provider)
@@ -50,6 +51,7 @@ public static class DataServiceCollectionExtensions
         sp.GetRequiredService<PublishedRulesGuard>(),
         sp.GetRequiredService<StoredFileImmutableGuard>(),
         sp.GetRequiredService<IssuedRecordsGuard>(),
+        sp.GetRequiredService<Traceability.TraceRecordsGuard>(),
     ];
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>

@@ -105,6 +105,12 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
     public DbSet<Domain.Catalogue.CatalogueEntry> CatalogueEntries => Set<Domain.Catalogue.CatalogueEntry>();
 
+    public DbSet<Domain.Traceability.TraceRecord> TraceRecords => Set<Domain.Traceability.TraceRecord>();
+
+    public DbSet<Domain.Traceability.TraceVersion> TraceVersions => Set<Domain.Traceability.TraceVersion>();
+
+    public DbSet<Domain.Traceability.TraceBatch> TraceBatches => Set<Domain.Traceability.TraceBatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

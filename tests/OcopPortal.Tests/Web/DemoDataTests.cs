@@ -288,4 +288,30 @@ public sealed class DemoDataTests(DemoPortalFactory factory) : IClassFixture<Dem
             Assert.Equal(d.Status == DossierStatus.SupplementRequested, page.QuerySelector("[data-testid=open-supplement]") is not null);
         }
     }
+    [Fact]
+    public async Task Chi_Lans_product_has_a_traceability_page_with_two_versions_and_a_batch_pinned_to_the_first()
+    {
+        var (code, productId) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var row = await (from t in db.TraceRecords
+                             join p in db.Set<Product>() on t.ProductId equals p.Id
+                             where p.Name == DemoTraceability.ProductName
+                             select new { t.Code, t.Id, t.CurrentVersion, ProductId = p.Id }).SingleAsync();
+            Assert.Equal(2, row.CurrentVersion);
+            Assert.Equal([1, 2], await db.TraceVersions.Where(v => v.TraceRecordId == row.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
+            Assert.Equal(1, await db.TraceBatches.Where(b => b.TraceRecordId == row.Id && b.Code == DemoTraceability.BatchCode).Select(b => b.VersionNumber).SingleAsync());
+            return (row.Code, row.ProductId);
+        });
+        var visitor = factory.CreatePortalClient();
+
+        var batch = await visitor.GetDocumentAsync($"/trace/{code}/{DemoTraceability.BatchCode}");
+        var current = await visitor.GetDocumentAsync($"/trace/{code}");
+        var product = await visitor.GetDocumentAsync($"/products/{productId}");
+
+        Assert.NotNull(batch.QuerySelector("[data-testid=newer-version]"));
+        Assert.DoesNotContain("VietGAP", batch.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("VietGAP", current.QuerySelector("[data-testid=trace-certifications]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/trace/{code}", product.QuerySelector("[data-testid=trace-link]")!.GetAttribute("href"));
+    }
 }

@@ -11,11 +11,12 @@ namespace OcopPortal.Web.Data.Seed;
 /// The demo province, on request (<c>--demo</c> or Seed:Demo=true): one account per role so a newcomer can
 /// try every screen, the demo producers and their products, dossiers in every state (<see cref="DemoDossiers"/>),
 /// the evaluation council with a finalised round and a round being scored (<see cref="DemoCouncil"/>), and the
-/// recognition decision of the finalised round with its certificates plus a legacy register (<see cref="DemoRecognition"/>).
+/// recognition decision of the finalised round with its certificates plus a legacy register (<see cref="DemoRecognition"/>),
+/// and Chị Lan's traceability page with two versions and a batch (<see cref="DemoTraceability"/>).
 /// Idempotent: running it again adds nothing.
 /// </summary>
 public sealed class DemoSeeder(
-    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, DemoCouncil council, DemoRecognition recognition, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
+    UserManager<AppUser> users, OcopDbContext db, DemoDossiers dossiers, DemoCouncil council, DemoRecognition recognition, DemoTraceability traceability, IOptions<SeedOptions> options, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
@@ -54,6 +55,7 @@ public sealed class DemoSeeder(
         await dossiers.SeedAsync(ct);
         await council.SeedAsync(ct);
         await recognition.SeedAsync(ct);
+        await traceability.SeedAsync(ct);
         if (created > 0)
         {
             log.LogWarning("Demo accounts created ({Count}): {Accounts}; password for all: {Password}",

@@ -17,7 +17,7 @@ public sealed record CataloguePage(CatalogueFilter Filter, Paged<CatalogueCard> 
 public sealed record ProductPageModel(
     CatalogueEntry Entry, string Description, string? Story, string? ShopUrl, string? MarketplaceUrl,
     string ProducerStreetAddress, string? ProducerPhone, string? ProducerEmail,
-    IReadOnlyList<Guid> Photos, IReadOnlyList<CatalogueCard> OtherProducts, DateOnly Today)
+    IReadOnlyList<Guid> Photos, IReadOnlyList<CatalogueCard> OtherProducts, DateOnly Today, string? TraceCode = null)
 {
     public CertificateStatus Status => CertificateLifecycle.StatusOn(Entry.State, Entry.ValidUntil, Entry.ExtendedUntil, Today);
 }
@@ -63,6 +63,8 @@ public sealed class CatalogueController(CatalogueQueries queries, OcopDbContext 
                              pr.ContactPublic,
                              pr.Phone,
                              pr.Email,
+                             // Same query: the public traceability page, when one is published.
+                             TraceCode = db.TraceRecords.Where(t => t.ProductId == p.Id && t.CurrentVersion > 0).Select(t => t.Code).FirstOrDefault(),
                          }).SingleOrDefaultAsync(ct);
         if (row is null)
         {
@@ -80,7 +82,7 @@ public sealed class CatalogueController(CatalogueQueries queries, OcopDbContext 
             row.Entry, row.Description, row.Story,
             PublicLinkOrNull(row.ShopUrl), PublicLinkOrNull(row.MarketplaceUrl),
             row.StreetAddress, row.ContactPublic ? row.Phone : null, row.ContactPublic ? row.Email : null,
-            photos, others, queries.Today));
+            photos, others, queries.Today, row.TraceCode));
     }
 
     /// <summary>A photo of a product in the catalogue (photos of uncertified products stay private to their producer).</summary>

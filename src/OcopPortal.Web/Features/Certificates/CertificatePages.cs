@@ -49,7 +49,7 @@ public sealed record CouncilFeedback(decimal? Mean, IReadOnlyList<(string Part, 
 
 public sealed record MyCertificatesPage(IReadOnlyList<CertificateDetail> Certificates);
 
-public sealed record MyCertificatePage(CertificateDetail Detail, CouncilFeedback? Feedback, int? OpenDossierId);
+public sealed record MyCertificatePage(CertificateDetail Detail, CouncilFeedback? Feedback, int? OpenDossierId, string? TraceCode = null);
 
 /// <summary>What the public verification page shows (no private data: no contacts, no per-member scores).</summary>
 public sealed record VerificationPage(

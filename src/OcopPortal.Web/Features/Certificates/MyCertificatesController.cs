@@ -76,7 +76,8 @@ public sealed class MyCertificatesController(
             return NotFound();
         }
 
-        return View(new MyCertificatePage(await pages.DetailAsync(c, Request, ct), await pages.FeedbackAsync(c, ct), await OpenDossierAsync(c, ct)));
+        var traceCode = await db.TraceRecords.AsNoTracking().Where(t => t.ProductId == c.ProductId && t.CurrentVersion > 0).Select(t => t.Code).FirstOrDefaultAsync(ct);
+        return View(new MyCertificatePage(await pages.DetailAsync(c, Request, ct), await pages.FeedbackAsync(c, ct), await OpenDossierAsync(c, ct), traceCode));
     }
 
     /// <summary>Đề nghị đánh giá lại: a re-evaluation dossier for the same product and star, only while the window is open.</summary>

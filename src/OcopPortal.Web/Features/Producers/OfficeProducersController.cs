@@ -14,6 +14,9 @@ namespace OcopPortal.Web.Features.Producers;
 
 public sealed record ProducerRow(int Id, string Name, ProducerType Type, string TaxCode, string Commune, string Phone, bool HasAccount);
 
+/// <summary>A producer's product in the Office's registry, with its traceability page's published version (null: none yet).</summary>
+public sealed record OfficeProductRow(int Id, string Name, string CategoryCode, int? TraceVersion);
+
 public sealed record ProducerHistoryRow(DateTimeOffset At, string? UserName, string Action, string? Details);
 
 /// <summary>The Office's producer registry: search, create for a producer filing on paper, correct a profile, see its history.</summary>
@@ -75,6 +78,9 @@ public sealed class OfficeProducersController(OcopDbContext db, ProducerProfiles
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ViewData["History"] = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == nameof(Producer) && a.EntityId == key)
             .OrderByDescending(a => a.Id).Take(50).Select(a => new ProducerHistoryRow(a.At, a.UserName, a.Action, a.Details)).ToListAsync(ct);
+        ViewData["Products"] = await db.Set<Product>().AsNoTracking().Where(p => p.ProducerId == id).OrderBy(p => p.Name)
+            .Select(p => new OfficeProductRow(p.Id, p.Name, p.CategoryCode, db.TraceRecords.Where(t => t.ProductId == p.Id).Select(t => (int?)t.CurrentVersion).FirstOrDefault()))
+            .ToListAsync(ct);
         ViewData["Commune"] = await db.Set<Commune>().Where(c => c.Code == producer.CommuneCode).Select(c => c.FullName).SingleOrDefaultAsync(ct);
         return View(producer);
     }

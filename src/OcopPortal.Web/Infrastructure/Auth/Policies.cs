@@ -33,6 +33,9 @@ public static class Policies
     /// <summary>Reports: the Office and Admin (all), commune officers (their communes), council members (finalised rounds' summaries).</summary>
     public const string Reports = nameof(Reports);
 
+    /// <summary>Traceability pages: the owning producer and the Office (each action checks the product).</summary>
+    public const string TraceEditors = nameof(TraceEditors);
+
     public static void Configure(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -48,6 +51,7 @@ public static class Policies
         o.AddPolicy(CertificateRegistry, p => p.RequireRole(Roles.Office, Roles.Commune));
         o.AddPolicy(CertificateReaders, p => p.RequireRole(Roles.Office, Roles.Commune, Roles.Producer));
         o.AddPolicy(Reports, p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Commune, Roles.CouncilMember, Roles.CouncilChair));
+        o.AddPolicy(TraceEditors, p => p.RequireRole(Roles.Producer, Roles.Office));
         o.AddPolicy(Dossiers, p => p.RequireRole(Roles.Producer, Roles.Commune, Roles.Office, Roles.Admin));
     }
 }

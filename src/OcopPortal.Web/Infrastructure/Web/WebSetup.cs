@@ -62,6 +62,7 @@ public static class WebSetup
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoRecognition>();
+        services.AddScoped<DemoTraceability>();
         services.AddScoped<RulesSeeder>();
         services.AddScoped<AdminUnitsSeeder>();
         services.AddScoped<AdminUnitCatalog>();
@@ -84,6 +85,9 @@ public static class WebSetup
         services.AddScoped<CertificateRegistry>();
         services.AddScoped<CertificatePages>();
         services.AddSingleton<CertificatePdf>();
+        services.AddSingleton<Features.Traceability.TraceLabelPdf>();
+        services.AddSingleton<Features.Traceability.TraceUrls>();
+        services.AddScoped<Features.Traceability.TraceRecords>();
         services.AddOcopVerificationRateLimit();
         services.Configure<CertificateLifecycleOptions>(config.GetSection(CertificateLifecycleOptions.Section));
         services.AddScoped<CertificateLifecycleJob>();
