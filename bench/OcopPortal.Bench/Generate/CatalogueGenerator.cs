@@ -61,7 +61,10 @@ public sealed class CatalogueGenerator(OcopDbContext db) : IGenerator
         var decisionIds = await db.RecognitionDecisions.AsNoTracking().OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
         var lines = new List<DecisionLine>(products.Count);
         var certificates = new List<Certificate>(products.Count);
-        var perYear = new Dictionary<int, int>();
+        // Numbers continue after those already issued (the certificate generator's batch of this year).
+        var perYear = (await db.Certificates.AsNoTracking().Where(c => c.SequenceYear != null)
+                .GroupBy(c => c.SequenceYear!.Value).Select(g => new { Year = g.Key, Last = g.Max(c => c.Sequence) }).ToListAsync(ct))
+            .ToDictionary(x => x.Year, x => x.Last ?? 0);
         for (var i = 0; i < products.Count; i++)
         {
             var p = products[i];
