@@ -45,7 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("CertificateLifecycle:Enabled", "false"); // tests call CertificateLifecycleJob.RunAsync themselves
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Root, "logs", "ocop-.log"));
+        builder.UseSetting("Serilog:WriteTo:0:Args:configure:1:Args:path", Path.Combine(Root, "logs", "ocop-.log"));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>

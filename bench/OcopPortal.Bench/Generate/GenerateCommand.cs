@@ -16,7 +16,7 @@ public static class GenerateCommand
 {
     /// <summary>In order: later generators read what earlier ones made (users before audit and mail).</summary>
     private static IGenerator[] Generators(OcopDbContext db) =>
-        [new IdentityGenerator(), new AuditGenerator(), new OutboxGenerator(), new ProducerGenerator(db), new DossierGenerator(db), new CouncilGenerator(db), new CertificateGenerator(db), new CatalogueGenerator(db), new ReportsGenerator(db)];
+        [new IdentityGenerator(), new AuditGenerator(), new OutboxGenerator(), new ProducerGenerator(db), new DossierGenerator(db), new CouncilGenerator(db), new CertificateGenerator(db), new ReportsGenerator(db), new CatalogueGenerator(db)];
 
     /// <summary>Targets of the issue whose model is not built yet; the issue that builds one moves it into a generator.</summary>
     private static readonly (string What, Func<Scale, int> Target)[] Pending =

@@ -17,10 +17,12 @@ using OcopPortal.Web.Features.Reports;
 namespace OcopPortal.Bench.Generate;
 
 /// <summary>
-/// What the reports read beyond the certificates (<see cref="CatalogueGenerator"/> writes one per product, issued over
-/// four years, some expired, ~3 % revoked): a revocation row for each revoked certificate, the closed round finalised
-/// with a frozen result per entry, and the council's earlier monthly rounds, finalised, whose submitted sheets bring the
-/// score rows to the scale's target (3,000,000 at national scale). Runs after the council and catalogue generators.
+/// What the reports read: one certificate per product (issued over the last five years by yearly recorded decisions;
+/// 76 % 3★, 23 % 4★, 1 % 5★ as nationally; those issued more than 36 months ago expired, about 2 % revoked with their
+/// revocation), the closed round finalised with a frozen result per entry (parts and consolidated points drawn from the
+/// entry's real criteria set), and the council's earlier half-monthly rounds, finalised, whose submitted sheets bring
+/// the score rows to the scale's target (3,000,000 at national scale), with the reports' per-entry score facts. Runs
+/// after <see cref="CouncilGenerator"/>; the catalogue generator builds the public catalogue from these certificates.
 /// </summary>
 public sealed class ReportsGenerator(OcopDbContext db) : IGenerator
 {
@@ -29,7 +31,89 @@ public sealed class ReportsGenerator(OcopDbContext db) : IGenerator
         var f = context.Faker;
         var now = context.Now;
         var today = DateOnly.FromDateTime(now.UtcDateTime.Date);
+        var products = await (from p in db.Set<Product>().AsNoTracking()
+                              join pr in db.Set<Producer>() on p.ProducerId equals pr.Id
+                              orderby p.Id
+                              select new { p.Id, p.ProducerId, p.Name, Producer = pr.Name, pr.CommuneCode, pr.StreetAddress, p.RuleSetId, p.CriteriaSetNumber, p.CategoryCode })
+            .ToListAsync(ct);
         var creator = context.Users.First().Id;
+        var years = Enumerable.Range(today.Year - 4, 5).ToList();
+        using (var decisions = context.Inserter<RecognitionDecision>())
+        {
+            foreach (var y in years)
+            {
+                decisions.Add(new RecognitionDecision
+                {
+                    Kind = DecisionKind.Recorded,
+                    Status = DecisionStatus.Issued,
+                    Number = $"{100 + y - years[0]}/QĐ-UBND",
+                    DecisionDate = new DateOnly(y, 6, 30),
+                    Title = $"Về việc công nhận sản phẩm OCOP năm {y}",
+                    Authority = "Ủy ban nhân dân tỉnh",
+                    AuthorityLevel = AuthorityLevel.Province,
+                    SignatoryName = "Nguyễn Văn An",
+                    SignatoryTitle = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+                    CreatedAt = now,
+                    CreatedByUserId = creator,
+                    IssuedAt = now,
+                    Legacy = true,
+                    Version = Guid.NewGuid(),
+                });
+            }
+        }
+
+        var decisionIds = await db.RecognitionDecisions.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Number, d.DecisionDate }).ToListAsync(ct);
+        var certificates = new List<Certificate>(products.Count);
+        var seq = 0;
+        foreach (var p in products)
+        {
+            var d = f.PickRandom(decisionIds);
+            var issued = d.DecisionDate.AddDays(f.Random.Int(0, 150));
+            if (issued > today)
+            {
+                issued = today.AddDays(-f.Random.Int(1, 60));
+            }
+
+            var roll = f.Random.Double();
+            var stars = roll < 0.01 ? 5 : roll < 0.24 ? 4 : 3;
+            var validUntil = issued.AddMonths(36);
+            var state = validUntil < today ? CertificateState.Expired : f.Random.Double() < 0.02 ? CertificateState.Revoked : CertificateState.Active;
+            certificates.Add(new Certificate
+            {
+                Number = string.Create(CultureInfo.InvariantCulture, $"{++seq:00000}/{issued.Year}/GCN-OCOP"),
+                Token = Guid.NewGuid().ToString("N"),
+                DecisionId = d.Id,
+                ProductId = p.Id,
+                ProducerId = p.ProducerId,
+                ProductName = p.Name,
+                ProducerName = p.Producer,
+                ProducerAddress = p.StreetAddress,
+                CommuneCode = p.CommuneCode,
+                RuleSetId = p.RuleSetId,
+                CriteriaSetNumber = p.CriteriaSetNumber,
+                CategoryCode = p.CategoryCode,
+                Stars = stars,
+                Score = stars == 5 ? 92 : stars == 4 ? 78 : 62,
+                DecisionNumber = d.Number,
+                DecisionDate = d.DecisionDate,
+                IssuingAuthority = "Ủy ban nhân dân tỉnh",
+                AuthorityLevel = stars == 5 ? AuthorityLevel.Ministry : AuthorityLevel.Province,
+                IssuedOn = issued,
+                ValidUntil = validUntil,
+                State = state,
+                StateChangedAt = state == CertificateState.Active ? null : now,
+                Legacy = true,
+                CreatedAt = now,
+                Version = Guid.NewGuid(),
+            });
+        }
+
+        using (var insert = context.Inserter<Certificate>())
+        {
+            insert.AddRange(certificates);
+            GenerationContext.Report("certificates", insert.Count, context.Scale.Products);
+        }
+
         var revokedIds = await db.Certificates.AsNoTracking().Where(c => c.State == CertificateState.Revoked).Select(c => c.Id).ToListAsync(ct);
         using (var revocations = context.Inserter<Revocation>())
         {

@@ -100,10 +100,11 @@ public sealed record BenchTargets(string OfficeEmail, int? DossierId)
         closed.CommandText = """
             SELECT r.Id, u.Email FROM EvaluationRounds r
             JOIN CouncilSeats s ON s.CouncilId = r.CouncilId AND s.Role = $chair JOIN AspNetUsers u ON u.Id = s.UserId
-            WHERE r.Status = $closed ORDER BY r.Id LIMIT 1
+            WHERE r.Status IN ($closed, $finalised) ORDER BY r.Id LIMIT 1
             """;
         closed.Parameters.AddWithValue("$chair", (int)SeatRole.Chair);
         closed.Parameters.AddWithValue("$closed", (int)RoundStatus.Closed);
+        closed.Parameters.AddWithValue("$finalised", (int)RoundStatus.Finalised); // the reports generator finalises it
         int? closedId = null;
         string? chair = null;
         await using (var reader = await closed.ExecuteReaderAsync(ct))

@@ -52,7 +52,7 @@ public sealed class PortalProcess : IAsyncDisposable
             "--Email:PickupDirectory", Path.Combine(resultsDir, "mail"),
             // Plain HTTP on loopback: a Secure cookie would never be sent back by HttpClient.
             "--Auth:CookieSecure", "SameAsRequest",
-            "--Serilog:WriteTo:1:Args:path", Path.Combine(resultsDir, "logs", "portal-.log"),
+            "--Serilog:WriteTo:0:Args:configure:1:Args:path", Path.Combine(resultsDir, "logs", "portal-.log"),
         })
         {
             start.ArgumentList.Add(arg);

@@ -25,7 +25,7 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProviders.Sqlite:
                 var sqlite = SqliteConnectionString(config.GetConnectionString(DatabaseProviders.Sqlite), env.ContentRootPath);
-                services.AddDbContext<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
+                services.AddDbContextPool<OcopDbContext, SqliteOcopDbContext>((sp, o) => o
                     .UseSqlite(sqlite, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .AddInterceptors(Guards(sp))
                     .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
@@ -33,7 +33,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProviders.SqlServer:
                 var sqlServer = config.GetConnectionString(DatabaseProviders.SqlServer)
                     ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
-                services.AddDbContext<OcopDbContext, SqlServerOcopDbContext>((sp, o) => o
+                services.AddDbContextPool<OcopDbContext, SqlServerOcopDbContext>((sp, o) => o
                     .UseSqlServer(sqlServer, x => x.EnableRetryOnFailure())
                     .AddInterceptors(Guards(sp)));
                 break;

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OcopPortal.Web.Data;
@@ -10,6 +12,11 @@ namespace OcopPortal.Web.Data;
 /// lock is free instead of Microsoft.Data.Sqlite's own retry, which sleeps 150 ms per attempt. The journal mode
 /// (WAL: readers never wait for the writer) is a property of the database file, set once at start-up
 /// (<see cref="JournalModeWal"/>).
+/// <para>
+/// The settings belong to the native connection, which Microsoft.Data.Sqlite pools: EF opens and closes its
+/// connection around every query, so they are applied once per native handle, not on every open (that was one
+/// extra command per query).
+/// </para>
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -17,17 +24,29 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string PerConnection = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
 
+    private readonly ConditionalWeakTable<object, object> configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = PerConnection;
-        command.ExecuteNonQuery();
+        if (NeedsSettings(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = PerConnection;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = PerConnection;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsSettings(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = PerConnection;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>True the first time this native handle is seen (a handle that is not SQLite's gets the settings every time).</summary>
+    private bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
 }

@@ -97,3 +97,59 @@ public sealed class PublishedRulesTests(PortalFactory factory) : IClassFixture<P
         });
     }
 }
+
+public sealed class SqliteSettingsTests(FreshPortalFactory factory) : IClassFixture<FreshPortalFactory>
+{
+    private static async Task<long> PragmaAsync(OcopDbContext db, string pragma)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        var value = await command.ExecuteScalarAsync();
+        return value is string s ? (s == "wal" ? 1 : -1) : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Every_request_gets_WAL_synchronous_normal_and_the_busy_timeout_from_pooled_contexts_and_connections()
+    {
+        for (var request = 0; request < 5; request++)
+        {
+            await factory.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    Assert.Equal(1, await PragmaAsync(db, "journal_mode")); // wal
+                    Assert.Equal(1, await PragmaAsync(db, "synchronous")); // NORMAL
+                    Assert.Equal(10000, await PragmaAsync(db, "busy_timeout"));
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_settings_are_applied_once_per_native_connection_not_on_every_open()
+    {
+        // A value changed on the native connection survives EF's close and reopen (the pooled handle is not reset
+        // by running the settings again); a new native connection gets the settings.
+        await factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 1234");
+            await db.Database.CloseConnectionAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(1234, await PragmaAsync(db, "busy_timeout"));
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 10000");
+            await db.Database.CloseConnectionAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(10000, await PragmaAsync(db, "busy_timeout"));
+            Assert.Equal(1, await PragmaAsync(db, "synchronous"));
+            await db.Database.CloseConnectionAsync();
+        });
+    }
+}

@@ -483,8 +483,7 @@ public sealed class ScoringTests(PortalFactory factory) : IClassFixture<PortalFa
         using var cache = new ScoringCache();
         var scoring = new MemberScoring(db, new CouncilRounds(db, cache), new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System, cache);
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, round.First.Actor.UserId)], "test"));
-        var member = (await scoring.SeatAsync(user, round.RoundId, CancellationToken.None))!;
-        var mine = (await scoring.EntryAsync(member, entry, CancellationToken.None))!;
+        var mine = (await scoring.EntryAsync(user, round.RoundId, entry, CancellationToken.None))!;
         var set = await scoring.SetAsync(mine, CancellationToken.None);
         var first = set.Nodes.First(n => n.Options.Count > 0 && n.Kind == CriterionNodeKind.Criterion);
         var input = new ScoreSheetInput { Choices = { [first.Id] = first.Options[0].Id } };

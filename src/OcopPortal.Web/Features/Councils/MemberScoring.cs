@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
+using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Rating;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Features.Dossiers;
@@ -100,17 +101,36 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             .ToList();
     }
 
-    /// <summary>A product of the member's round, or null when it is not in that round or the member is conflicted on it.</summary>
-    public async Task<MemberEntry?> EntryAsync(MemberSeat member, int entryId, CancellationToken ct)
+    /// <summary>
+    /// A product of the caller's round as their voting seat sees it, in one query (every draft save starts here):
+    /// the seat, the product and the seat's declaration; null when the caller has no voting seat on the round, the
+    /// product is not in the round, or the seat is conflicted on it.
+    /// </summary>
+    public async Task<MemberEntry?> EntryAsync(ClaimsPrincipal user, int roundId, int entryId, CancellationToken ct)
     {
-        var row = (await rounds.EntriesAsync(member.Round.Id, entryId, ct)).SingleOrDefault();
-        if (row is null)
-        {
-            return null;
-        }
-
-        var declaration = await db.ConflictDeclarations.AsNoTracking().SingleOrDefaultAsync(c => c.RoundEntryId == entryId && c.SeatId == member.Seat.Id, ct);
-        return declaration is { Conflicted: true } ? null : new MemberEntry(member, row, declaration);
+        var userId = DossierAccess.UserId(user);
+        var found = await (from r in db.EvaluationRounds
+                           join s in db.CouncilSeats on r.CouncilId equals s.CouncilId
+                           join c in db.Councils on r.CouncilId equals c.Id
+                           join e in db.RoundEntries on r.Id equals e.RoundId
+                           join d in db.Dossiers on e.DossierId equals d.Id
+                           join p in db.Set<Product>() on d.ProductId equals p.Id
+                           join pr in db.Set<Producer>() on d.ProducerId equals pr.Id
+                           join cs in db.CriteriaSets on d.CriteriaSetId equals cs.Id
+                           join dc in db.ConflictDeclarations on new { Entry = e.Id, Seat = s.Id } equals new { Entry = dc.RoundEntryId, Seat = dc.SeatId } into declarations
+                           from dc in declarations.DefaultIfEmpty()
+                           where r.Id == roundId && s.UserId == userId && e.Id == entryId
+                           select new
+                           {
+                               Round = r,
+                               Seat = s,
+                               Council = c.Name,
+                               Entry = new EntryRow(e.Id, d.Id, d.Number, p.Name, pr.Name, cs.Number, cs.Id, d.Kind),
+                               Declaration = dc,
+                           }).AsNoTracking().SingleOrDefaultAsync(ct);
+        return found is { Seat.Votes: true } && found.Declaration is not { Conflicted: true }
+            ? new MemberEntry(new MemberSeat(found.Round, found.Seat, found.Council), found.Entry, found.Declaration)
+            : null;
     }
 
     /// <summary>The caller's own sheet for the product (by their seat: never another member's).</summary>

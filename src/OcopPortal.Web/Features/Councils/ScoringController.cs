@@ -166,11 +166,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         }
     }
 
-    private async Task<MemberEntry?> EntryAsync(int roundId, int entryId, CancellationToken ct)
-    {
-        var member = await scoring.SeatAsync(User, roundId, ct);
-        return member is null ? null : await scoring.EntryAsync(member, entryId, ct);
-    }
+    private Task<MemberEntry?> EntryAsync(int roundId, int entryId, CancellationToken ct) => scoring.EntryAsync(User, roundId, entryId, ct);
 
     private RedirectResult MustDeclare(int roundId, int entryId)
     {
