@@ -103,6 +103,10 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
+
+    public DbSet<EntryPartResult> EntryPartResults => Set<EntryPartResult>();
+
+    public DbSet<EntryUnmetMinimum> EntryUnmetMinimums => Set<EntryUnmetMinimum>();
     public DbSet<Domain.Catalogue.CatalogueEntry> CatalogueEntries => Set<Domain.Catalogue.CatalogueEntry>();
 
     public DbSet<Domain.Traceability.TraceRecord> TraceRecords => Set<Domain.Traceability.TraceRecord>();

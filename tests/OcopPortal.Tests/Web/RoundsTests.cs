@@ -187,6 +187,11 @@ public sealed class RoundsTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(expected, entries.Single(e => e.Id == first).ResultMean);
         Assert.Equal(DossierStatus.Evaluated, await _s.StatusAsync(s.Dossiers[0]));
         Assert.Equal(DossierStatus.Evaluated, await _s.StatusAsync(s.Dossiers[1]));
+
+        // Finalising also stores the reports' score facts of every frozen result (parts A, B, C…).
+        var facts = await factory.WithScopeAsync(sp => sp.GetRequiredService<OcopDbContext>().EntryPartResults
+            .Where(p => p.RoundEntryId == entries[0].Id || p.RoundEntryId == entries[1].Id).Select(p => p.RoundEntryId).ToListAsync());
+        Assert.Equal(entries.Select(e => e.Id).Order(), facts.Distinct().Order());
     }
 
     [Fact]

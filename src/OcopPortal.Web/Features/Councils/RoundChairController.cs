@@ -7,6 +7,7 @@ using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
 using OcopPortal.Web.Features.Dossiers;
+using OcopPortal.Web.Features.Reports;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Email;
@@ -41,7 +42,7 @@ public sealed record ProgressPage(EvaluationRound Round, IReadOnlyList<MemberPro
 [Route("rounds/{id:int}")]
 public sealed class RoundChairController(
     OcopDbContext db, CouncilRounds rounds, DossierService dossiers, EmailOutbox outbox, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : Controller
+    FrozenResults frozen, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("results")]
     public async Task<IActionResult> Results(int id, int page, CancellationToken ct)
@@ -255,6 +256,7 @@ public sealed class RoundChairController(
         round.Version = Guid.NewGuid();
         audit.Record("round.finalised", nameof(EvaluationRound), Id(id), new { Results = results.Count(r => r.Outcome.State == EntryState.Ready) });
         await db.SaveChangesAsync(ct);
+        await frozen.StoreMissingAsync(db.RoundEntries.Where(e => e.RoundId == id), ct); // the reports' per-entry score facts
         TempData["Flash"] = l["Đã chốt kết quả {0}.", round.Name].Value;
         return Redirect($"/rounds/{id}/results");
     }

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Data;
+using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Rating;
+using OcopPortal.Web.Domain.Reports;
 
 namespace OcopPortal.Web.Features.Reports;
 
@@ -13,25 +15,37 @@ public sealed record FrozenKey(int EntryId, int CriteriaSetId, int? Stars);
 public sealed record FrozenFacts(IReadOnlyDictionary<string, decimal> PartPercents, IReadOnlyList<(string Code, string Name)> Unmet);
 
 /// <summary>
-/// Process-wide cache of <see cref="FrozenFacts"/> by round entry, and of sheet definitions by criteria set. Both are
-/// safe to keep: a result is frozen at finalisation and never written again, and a dossier pins a published criteria
-/// set, which never changes. Bounded by the number of finalised entries (tens of thousands at national scale).
+/// Process-wide cache of sheet definitions by criteria set: safe to keep, since a dossier pins a published criteria set,
+/// which never changes.
 /// </summary>
 public sealed class FrozenResultCache
 {
-    public ConcurrentDictionary<int, FrozenFacts> Entries { get; } = new();
-
     public ConcurrentDictionary<int, SheetDefinition> Sheets { get; } = new();
 }
 
-public sealed class FrozenResults(OcopDbContext db, FrozenResultCache cache)
+/// <summary>
+/// The score facts of finalised results (<see cref="EntryPartResult"/>, <see cref="EntryUnmetMinimum"/>): stored when
+/// the chair finalises a round, and for results frozen before these facts existed (or written by other paths, e.g. the
+/// demo), stored the first time a report needs them. A frozen result never changes, so neither do its facts.
+/// </summary>
+public sealed class FrozenResults(OcopDbContext db, FrozenResultCache cache, ILogger<FrozenResults> logger)
 {
     private const int Chunk = 500;
 
-    public async Task<List<FrozenFacts>> FactsAsync(IReadOnlyList<FrozenKey> keys, CancellationToken ct)
+    /// <summary>Stores the facts of those <paramref name="entries"/> that have a frozen result and no facts yet; returns how many.</summary>
+    public async Task<int> StoreMissingAsync(IQueryable<RoundEntry> entries, CancellationToken ct)
     {
-        var missing = keys.Where(k => !cache.Entries.ContainsKey(k.EntryId)).ToList();
-        foreach (var setId in missing.Select(k => k.CriteriaSetId).Distinct().Where(id => !cache.Sheets.ContainsKey(id)))
+        var parts = db.EntryPartResults;
+        var keys = await (from e in entries
+                          join d in db.Dossiers on e.DossierId equals d.Id
+                          where e.ResultDetail != null && !parts.Any(p => p.RoundEntryId == e.Id)
+                          select new FrozenKey(e.Id, d.CriteriaSetId, e.ResultStars)).ToListAsync(ct);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var setId in keys.Select(k => k.CriteriaSetId).Distinct().Where(id => !cache.Sheets.ContainsKey(id)))
         {
             var set = await db.CriteriaSets.AsNoTracking().AsSplitQuery().Include(s => s.Nodes).ThenInclude(n => n.Options).SingleOrDefaultAsync(s => s.Id == setId, ct);
             if (set is not null)
@@ -40,22 +54,51 @@ public sealed class FrozenResults(OcopDbContext db, FrozenResultCache cache)
             }
         }
 
-        foreach (var chunk in missing.Chunk(Chunk))
+        var stored = 0;
+        foreach (var chunk in keys.Chunk(Chunk))
         {
             var ids = chunk.Select(k => k.EntryId).ToList();
             var details = await db.RoundEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.ResultDetail }).ToListAsync(ct);
             var byId = chunk.ToDictionary(k => k.EntryId);
+            var added = new List<object>();
             foreach (var d in details)
             {
                 var key = byId[d.Id];
-                cache.Entries[d.Id] = cache.Sheets.TryGetValue(key.CriteriaSetId, out var sheet) && d.ResultDetail is { } json
-                    ? Read(json, sheet, key.Stars)
-                    : new FrozenFacts(new Dictionary<string, decimal>(), []);
+                if (cache.Sheets.TryGetValue(key.CriteriaSetId, out var sheet) && d.ResultDetail is { } json)
+                {
+                    var (partRows, unmetRows) = Rows(d.Id, Read(json, sheet, key.Stars));
+                    added.AddRange(partRows);
+                    added.AddRange(unmetRows);
+                }
+            }
+
+            db.AddRange(added);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                stored += chunk.Length;
+            }
+            catch (DbUpdateException e)
+            {
+                // Another request stored the same entries' facts meanwhile: theirs are the same.
+                logger.LogInformation(e, "Score facts of {Count} entries were stored concurrently", chunk.Length);
+            }
+            finally
+            {
+                foreach (var row in added)
+                {
+                    db.Entry(row).State = EntityState.Detached;
+                }
             }
         }
 
-        return keys.Select(k => cache.Entries.GetValueOrDefault(k.EntryId)).OfType<FrozenFacts>().ToList();
+        return stored;
     }
+
+    /// <summary>The rows that store one entry's facts (percentages in tenths, each unmet criterion once).</summary>
+    public static (List<EntryPartResult> Parts, List<EntryUnmetMinimum> Unmet) Rows(int entryId, FrozenFacts facts) =>
+        (facts.PartPercents.Select(p => new EntryPartResult { RoundEntryId = entryId, Part = p.Key, PercentTenths = (int)(p.Value * 10) }).ToList(),
+         facts.Unmet.DistinctBy(u => u.Code).Select(u => new EntryUnmetMinimum { RoundEntryId = entryId, CriterionCode = u.Code, CriterionName = u.Name }).ToList());
 
     /// <summary>Reads the frozen JSON (<c>RoundResults.Freeze</c>): part means and the consolidated points per criterion.</summary>
     public static FrozenFacts Read(string json, SheetDefinition sheet, int? stars)

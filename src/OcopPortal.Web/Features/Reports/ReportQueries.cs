@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Calendar;
@@ -13,12 +14,25 @@ namespace OcopPortal.Web.Features.Reports;
 /// <summary>
 /// The dashboard's figures. Counts are computed by the database (GROUP BY / COUNT DISTINCT over the scoped
 /// certificates, dossiers, events and rounds); only the grouped rows (a few dozen) come back and are labelled here.
-/// Two things cannot be counted in SQL portably and are computed from narrow projections: days per step (working
-/// days need the holiday calendar) and the frozen council results' parts and unmet minimums (JSON, cached per entry
-/// by <see cref="FrozenResults"/> because a finalised result never changes).
+/// Days per step come back one row per dossier (working days need the holiday calendar); the frozen council results'
+/// parts and unmet minimums are counted from the per-entry facts <see cref="FrozenResults"/> stores (a finalised result
+/// never changes), not from the JSON of every result or the sheets' answers.
 /// </summary>
-public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, WorkingDays workingDays, TimeProvider clock)
+public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, WorkingDays workingDays, TimeProvider clock, ILogger<ReportQueries> logger)
 {
+    /// <summary>Runs one dashboard section, logging its time at debug level (where a slow dashboard's time goes).</summary>
+    private async Task<T> Timed<T>(string section, Func<Task<T>> run)
+    {
+        var started = clock.GetTimestamp();
+        var result = await run();
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Dashboard section {Section}: {Milliseconds:F1} ms", section, clock.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return result;
+    }
+
     /// <summary>How many years the per-year flows go back from the period's end at most.</summary>
     public const int MaxYears = 8;
 
@@ -44,14 +58,17 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
     /// Certificates in force on <paramref name="day"/> (<see cref="CertificateLifecycle.IsInForce"/> as SQL): issued by
     /// then, not revoked or superseded by then, and within validity or a transitional extension.
     /// </summary>
-    public IQueryable<Certificate> InForce(IQueryable<Certificate> certificates, DateOnly day)
+    public IQueryable<Certificate> InForce(IQueryable<Certificate> certificates, DateOnly day) => certificates.Where(InForceOn(day));
+
+    /// <summary>The in-force test as an expression, for conditional counts inside one grouped pass.</summary>
+    public Expression<Func<Certificate, bool>> InForceOn(DateOnly day)
     {
         var dayEnd = DayEnd(day);
         var revocations = db.Revocations;
-        return certificates.Where(c => c.IssuedOn <= day
+        return c => c.IssuedOn <= day
             && (c.ValidUntil >= day || (c.ExtendedUntil != null && c.ExtendedUntil >= day && c.State != CertificateState.Expired))
             && !(c.State == CertificateState.Revoked && !revocations.Any(r => r.CertificateId == c.Id && r.DecisionDate > day))
-            && !(c.State == CertificateState.Superseded && (c.StateChangedAt == null || c.StateChangedAt < dayEnd)));
+            && !(c.State == CertificateState.Superseded && (c.StateChangedAt == null || c.StateChangedAt < dayEnd));
     }
 
     /// <summary>The first instant after <paramref name="day"/> in the portal's time zone.</summary>
@@ -83,35 +100,40 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         var communes = scope.Narrow(filter.Commune);
         var certs = Certificates(communes);
         var inForce = InForce(certs, asOf);
-        var totals = await inForce.GroupBy(_ => 1)
-            .Select(g => new { Products = g.Select(c => c.ProductId).Distinct().Count(), Producers = g.Select(c => c.ProducerId).Distinct().Count() })
-            .SingleOrDefaultAsync(ct);
-        var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(_ => 1)
-            .Select(g => new { Products = g.Select(c => c.ProductId).Distinct().Count(), Producers = g.Select(c => c.ProducerId).Distinct().Count(), Certificates = g.Count() })
-            .SingleOrDefaultAsync(ct);
+        var inForceOn = InForceOn(asOf);
+        var totals = await Timed("totals", () => certs.Where(c => c.IssuedOn <= asOf).GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Products = g.AsQueryable().Where(inForceOn).Select(c => c.ProductId).Distinct().Count(),
+                Producers = g.AsQueryable().Where(inForceOn).Select(c => c.ProducerId).Distinct().Count(),
+                EverProducts = g.Select(c => c.ProductId).Distinct().Count(),
+                EverProducers = g.Select(c => c.ProducerId).Distinct().Count(),
+                Certificates = g.Count(),
+            })
+            .SingleOrDefaultAsync(ct));
 
         var stock = new List<ReportSeries>
         {
-            await ByStarAsync(certs, inForce, communes, asOf, ct),
-            await ByStatusAsync(certs, communes, asOf, ct),
-            await BySectorAsync(inForce, ct),
-            await ByProducerTypeAsync(inForce, ct),
-            await ByCommuneAsync(certs, inForce, asOf, ct),
-            await LegacyDistrictsAsync(certs, from, to, ct),
+            await Timed("by-star", () => ByStarAsync(certs, communes, asOf, ct)),
+            await Timed("by-status", () => ByStatusAsync(certs, communes, asOf, ct)),
+            await Timed("by-sector", () => BySectorAsync(inForce, ct)),
+            await Timed("by-producer-type", () => ByProducerTypeAsync(inForce, ct)),
+            await Timed("by-commune", () => ByCommuneAsync(certs, asOf, ct)),
+            await Timed("legacy-districts", () => LegacyDistrictsAsync(certs, from, to, ct)),
         };
 
         var flows = new List<ReportSeries>
         {
-            await DossierFlowsAsync(communes, from, to, ct),
-            await RecognitionFlowsAsync(certs, communes, from, to, today, ct),
+            await Timed("dossier-flows", () => DossierFlowsAsync(communes, from, to, ct)),
+            await Timed("recognition-flows", () => RecognitionFlowsAsync(certs, communes, from, to, today, ct)),
         };
-        flows.AddRange(await RoundSeriesAsync(scope, communes, from, to, ct));
-        flows.Add(await StepsAsync(communes, from, to, ct));
+        flows.AddRange(await Timed("rounds", () => RoundSeriesAsync(scope, communes, from, to, ct)));
+        flows.Add(await Timed("steps", () => StepsAsync(communes, from, to, ct)));
 
-        var scores = await ScoreSeriesAsync(scope, communes, from, to, ct);
-        var progress = scope.IsProvince && string.IsNullOrWhiteSpace(filter.Commune) ? await TargetsAsync(targets, today, ct) : [];
+        var scores = await Timed("scores", () => ScoreSeriesAsync(scope, communes, from, to, ct));
+        var progress = scope.IsProvince && string.IsNullOrWhiteSpace(filter.Commune) ? await Timed("targets", () => TargetsAsync(targets, today, ct)) : [];
         return new Dashboard(scope, filter, from, to, asOf, communeOptions,
-            totals?.Products ?? 0, totals?.Producers ?? 0, ever?.Products ?? 0, ever?.Producers ?? 0, ever?.Certificates ?? 0,
+            totals?.Products ?? 0, totals?.Producers ?? 0, totals?.EverProducts ?? 0, totals?.EverProducers ?? 0, totals?.Certificates ?? 0,
             stock, flows, scores, progress);
     }
 
@@ -129,11 +151,14 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             .OrderBy(c => c.Name).Select(c => new CommuneOption(c.Code, c.FullName)).ToListAsync(ct);
     }
 
-    private async Task<ReportSeries> ByStarAsync(IQueryable<Certificate> certs, IQueryable<Certificate> inForce, IReadOnlyList<string>? communes, DateOnly asOf, CancellationToken ct)
+    private async Task<ReportSeries> ByStarAsync(IQueryable<Certificate> certs, IReadOnlyList<string>? communes, DateOnly asOf, CancellationToken ct)
     {
-        var current = await inForce.GroupBy(c => c.Stars).Select(g => new { Stars = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
-        var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.Stars)
-            .Select(g => new { Stars = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        var inForceOn = InForceOn(asOf);
+        var byStars = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.Stars)
+            .Select(g => new { Stars = g.Key, Ever = g.Select(c => c.ProductId).Distinct().Count(), Now = g.AsQueryable().Where(inForceOn).Select(c => c.ProductId).Distinct().Count() })
+            .ToListAsync(ct);
+        var current = byStars.Select(x => new { x.Stars, Products = x.Now }).ToList();
+        var ever = byStars.Select(x => new { x.Stars, Products = x.Ever }).ToList();
         var dossiers = Dossiers(communes);
         var potential = await db.MinistryReferrals.AsNoTracking()
             .Where(m => m.Result == ReferralResult.Pending && m.ProvinceScore >= 90 && dossiers.Any(d => d.Id == m.DossierId))
@@ -206,14 +231,15 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             Chart: "doughnut");
     }
 
-    private async Task<ReportSeries> ByCommuneAsync(IQueryable<Certificate> certs, IQueryable<Certificate> inForce, DateOnly asOf, CancellationToken ct)
+    private async Task<ReportSeries> ByCommuneAsync(IQueryable<Certificate> certs, DateOnly asOf, CancellationToken ct)
     {
-        var current = await inForce.GroupBy(c => c.CommuneCode).Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+        // One pass over the certificates issued by then: products ever recognised and (conditional) those in force.
+        var inForce = InForceOn(asOf);
         var ever = await certs.Where(c => c.IssuedOn <= asOf).GroupBy(c => c.CommuneCode)
-            .Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count() }).ToListAsync(ct);
+            .Select(g => new { Code = g.Key, Products = g.Select(c => c.ProductId).Distinct().Count(), Now = g.AsQueryable().Where(inForce).Select(c => c.ProductId).Distinct().Count() })
+            .ToListAsync(ct);
         var map = await CurrentCommunesAsync(ever.Select(e => e.Code).ToList(), ct);
-        var now = current.ToDictionary(c => c.Code, c => c.Products);
-        var rows = ever.Select(e => (Unit: map.TryGetValue(e.Code, out var unit) ? unit : (e.Code, $"Mã {e.Code}"), Ever: e.Products, Now: now.GetValueOrDefault(e.Code)))
+        var rows = ever.Select(e => (Unit: map.TryGetValue(e.Code, out var unit) ? unit : (e.Code, $"Mã {e.Code}"), Ever: e.Products, e.Now))
             .GroupBy(r => r.Unit)
             .Select(g => new CountRow(g.Key.Item2, g.Sum(x => x.Now), g.Sum(x => x.Ever)) { Key = g.Key.Item1 })
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
@@ -232,13 +258,19 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         var grouped = await certs.Where(c => c.IssuedOn >= startDay && c.IssuedOn <= to)
             .GroupBy(c => new { c.CommuneCode, c.IssuedOn.Year }).Select(g => new { g.Key.CommuneCode, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
         var codes = grouped.Select(g => g.CommuneCode).Distinct().ToList();
-        var byOld = (await db.CommuneMappings.AsNoTracking().Where(m => codes.Contains(m.OldCommuneCode))
-                .Select(m => new { m.OldCommuneCode, m.OldDistrictName, m.OldProvinceName }).Distinct().ToListAsync(ct))
-            .GroupBy(m => m.OldCommuneCode).ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
-        var byNew = (await db.CommuneMappings.AsNoTracking().Where(m => codes.Contains(m.NewCommuneCode))
-                .Select(m => new { m.NewCommuneCode, m.OldDistrictName, m.OldProvinceName }).Distinct().ToListAsync(ct))
-            .GroupBy(m => m.NewCommuneCode).ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
-        var current = (await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code) && c.ValidTo == null).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        // Few codes (a commune's dashboard): look them up; many (the province's, thousands nationally): read the narrow
+        // mapping and the current codes once instead of sending thousands of parameters three times.
+        var few = codes.Count <= ManyCodes;
+        var mappings = await (few
+                ? db.CommuneMappings.AsNoTracking().Where(m => codes.Contains(m.OldCommuneCode) || codes.Contains(m.NewCommuneCode))
+                : db.CommuneMappings.AsNoTracking())
+            .Select(m => new { m.OldCommuneCode, m.NewCommuneCode, m.OldDistrictName, m.OldProvinceName }).Distinct().ToListAsync(ct);
+        var byOld = mappings.GroupBy(m => m.OldCommuneCode)
+            .ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
+        var byNew = mappings.GroupBy(m => m.NewCommuneCode)
+            .ToDictionary(g => g.Key, g => g.Select(m => $"{m.OldDistrictName} ({m.OldProvinceName})").Distinct().ToList());
+        var current = (await (few ? db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code)) : db.Communes.AsNoTracking())
+            .Where(c => c.ValidTo == null).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
 
         string District(string code)
         {
@@ -270,8 +302,10 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         foreach (var year in Years(from, to))
         {
             var (start, end) = (Start(new DateOnly(year, 1, 1)), Start(new DateOnly(year + 1, 1, 1)));
-            var counts = await db.DossierEvents.AsNoTracking()
-                .Where(e => kinds.Contains(e.Kind) && e.At >= start && e.At < end && dossiers.Any(d => d.Id == e.DossierId))
+            var events = db.DossierEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && e.At >= start && e.At < end);
+            // No transition leads back to Draft, so a dossier with one of these events is never a draft: only a commune
+            // scope needs the per-event dossier check; the province's count is read from the (Kind, At, DossierId) index alone.
+            var counts = await (communes is null ? events : events.Where(e => dossiers.Any(d => d.Id == e.DossierId)))
                 .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Select(e => e.DossierId).Distinct().Count() }).ToListAsync(ct);
             int Of(DossierEventKind k) => counts.Where(c => c.Kind == k).Sum(c => c.Count);
             rows.Add(new CountRow(year.ToString(CultureInfo.InvariantCulture),
@@ -327,7 +361,13 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             .Select(r => new { r.Id, r.Name, r.Year, r.Number, r.CouncilId, r.ScoringDeadline, r.LegalDeadline, r.FinalisedAt }).ToListAsync(ct);
         var ids = list.Select(r => r.Id).ToList();
         var dossiers = Dossiers(communes);
-        var entries = db.RoundEntries.AsNoTracking().Where(e => ids.Contains(e.RoundId) && dossiers.Any(d => d.Id == e.DossierId));
+        // A dossier reaches a round only once accepted, never as a draft: only a commune scope needs the dossier check.
+        var entries = db.RoundEntries.AsNoTracking().Where(e => ids.Contains(e.RoundId));
+        if (communes is not null)
+        {
+            entries = entries.Where(e => dossiers.Any(d => d.Id == e.DossierId));
+        }
+
         var results = await entries.GroupBy(e => new { e.RoundId, e.ResultStars })
             .Select(g => new { g.Key.RoundId, g.Key.ResultStars, Count = g.Count() }).ToListAsync(ct);
         var potential = await db.MinistryReferrals.AsNoTracking().Where(m => m.ProvinceScore >= 90 && entries.Any(e => e.Id == m.RoundEntryId))
@@ -348,6 +388,29 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
 
         var voting = await db.CouncilSeats.AsNoTracking().Where(s => s.Role != SeatRole.InvitedExpert && list.Select(r => r.CouncilId).Contains(s.CouncilId))
             .GroupBy(s => s.CouncilId).Select(g => new { CouncilId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Whole rounds (not narrowed to the scope's communes): entries, conflicts declared, and per seat the submitted
+        // sheets and those sent after the round's scoring deadline (one grouped query per round, sent as one UNION ALL).
+        var entryCounts = await db.RoundEntries.Where(e => ids.Contains(e.RoundId)).GroupBy(e => e.RoundId)
+            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
+        var conflictCounts = await (from c in db.ConflictDeclarations
+                                    join e in db.RoundEntries on c.RoundEntryId equals e.Id
+                                    where c.Conflicted && ids.Contains(e.RoundId)
+                                    group c by e.RoundId into g
+                                    select new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
+        IQueryable<SeatSheets>? perSeat = null;
+        foreach (var r in list)
+        {
+            var (roundId, deadlineEnd) = (r.Id, DayEnd(r.ScoringDeadline));
+            var q = from e in db.RoundEntries
+                    where e.RoundId == roundId
+                    join sh in db.ScoreSheets on e.Id equals sh.RoundEntryId
+                    where sh.Status == SheetStatus.Submitted
+                    group sh by sh.SeatId into g
+                    select new SeatSheets { RoundId = roundId, SeatId = g.Key, Sheets = g.Count(), Late = g.Count(x => x.SubmittedAt == null || x.SubmittedAt >= deadlineEnd) };
+            perSeat = perSeat is null ? q : perSeat.Concat(q);
+        }
+
+        var seatSheets = perSeat is null ? [] : await perSeat.ToListAsync(ct);
         var resultRows = new List<CountRow>();
         var timeRows = new List<CountRow>();
         foreach (var r in list)
@@ -362,12 +425,9 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             var finalisedOn = r.FinalisedAt is { } f ? LocalDate(f) : (DateOnly?)null;
             var waits = accepted.Where(a => a.RoundId == r.Id && r.FinalisedAt is not null)
                 .Select(a => (decimal)(r.FinalisedAt!.Value - a.At).TotalDays).ToList();
-            var deadlineEnd = DayEnd(r.ScoringDeadline);
-            var roundEntries = db.RoundEntries.Where(e => e.RoundId == r.Id);
-            var sheets = await db.ScoreSheets.AsNoTracking().Where(s => s.Status == SheetStatus.Submitted && roundEntries.Any(e => e.Id == s.RoundEntryId))
-                .GroupBy(s => s.SeatId).Select(g => new { Sheets = g.Count(), Late = g.Count(s => s.SubmittedAt == null || s.SubmittedAt >= deadlineEnd) }).ToListAsync(ct);
-            var conflicts = await db.ConflictDeclarations.CountAsync(c => c.Conflicted && roundEntries.Any(e => e.Id == c.RoundEntryId), ct);
-            var entryCount = await roundEntries.CountAsync(ct);
+            var sheets = seatSheets.Where(x => x.RoundId == r.Id).ToList();
+            var conflicts = conflictCounts.GetValueOrDefault(r.Id);
+            var entryCount = entryCounts.GetValueOrDefault(r.Id);
             var seats = voting.Where(v => v.CouncilId == r.CouncilId).Sum(v => v.Count);
             var expected = Math.Max(0, (entryCount * seats) - conflicts);
             var onTime = sheets.Sum(s => s.Sheets - s.Late);
@@ -389,24 +449,42 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         ];
     }
 
+    /// <summary>A seat's submitted sheets in one round (member-initialised: EF can send a UNION ALL of these, not of constructor calls).</summary>
+    private sealed class SeatSheets
+    {
+        public int RoundId { get; init; }
+
+        public int SeatId { get; init; }
+
+        public int Sheets { get; init; }
+
+        public int Late { get; init; }
+    }
+
     /// <summary>Average days per step of the dossiers submitted in the period, against the legal limits.</summary>
     private async Task<ReportSeries> StepsAsync(IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var (start, end) = (Start(from), DayEnd(to));
         var dossiers = Dossiers(communes).Where(d => d.SubmittedAt >= start && d.SubmittedAt < end);
-        DossierEventKind[] kinds = [DossierEventKind.Submitted, DossierEventKind.Forwarded, DossierEventKind.Accepted, DossierEventKind.SupplementRequested, DossierEventKind.Rejected];
-        var events = await db.DossierEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && dossiers.Any(d => d.Id == e.DossierId))
-            .Select(e => new { e.DossierId, e.Kind, e.At }).ToListAsync(ct);
+        // One row per dossier of the period, each step an indexed MIN over its events (the (DossierId, Kind, At) index
+        // answers each one with a single seek): first submission, first forwarding, and the province's first answer
+        // (accepted, supplement requested, rejected) at or after that first forwarding.
+        var events = db.DossierEvents;
+        var steps = await dossiers.Select(d => new
+        {
+            Submitted = events.Where(e => e.DossierId == d.Id && e.Kind == DossierEventKind.Submitted).Min(e => (DateTimeOffset?)e.At),
+            Forwarded = events.Where(e => e.DossierId == d.Id && e.Kind == DossierEventKind.Forwarded).Min(e => (DateTimeOffset?)e.At),
+            Answered = events.Where(e => e.DossierId == d.Id
+                    && (e.Kind == DossierEventKind.Accepted || e.Kind == DossierEventKind.SupplementRequested || e.Kind == DossierEventKind.Rejected)
+                    && e.At >= events.Where(f => f.DossierId == d.Id && f.Kind == DossierEventKind.Forwarded).Min(f => (DateTimeOffset?)f.At))
+                .Min(e => (DateTimeOffset?)e.At),
+        }).ToListAsync(ct);
         var commune = new List<int>();
         var province = new List<double>();
         var spans = new Dictionary<(DateOnly, DateOnly), int>();
-        foreach (var g in events.GroupBy(e => e.DossierId))
+        foreach (var step in steps)
         {
-            var submitted = g.Where(e => e.Kind == DossierEventKind.Submitted).Select(e => (DateTimeOffset?)e.At).Min();
-            var forwarded = g.Where(e => e.Kind == DossierEventKind.Forwarded).Select(e => (DateTimeOffset?)e.At).Min();
-            var answered = g.Where(e => e.Kind is DossierEventKind.Accepted or DossierEventKind.SupplementRequested or DossierEventKind.Rejected && e.At >= forwarded)
-                .Select(e => (DateTimeOffset?)e.At).Min();
-            if (submitted is { } s && forwarded is { } f && f >= s)
+            if (step is { Submitted: { } s, Forwarded: { } f } && f >= s)
             {
                 var (a, b) = (LocalDate(s), LocalDate(f));
                 // Many dossiers share a (received, forwarded) pair of days: count each pair's working days once.
@@ -418,7 +496,7 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
                 commune.Add(days);
             }
 
-            if (forwarded is { } f2 && answered is { } p)
+            if (step is { Forwarded: { } f2, Answered: { } p })
             {
                 province.Add((p - f2).TotalDays);
             }
@@ -460,25 +538,47 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         }
 
         var dossiers = Dossiers(communes);
-        var keys = await (from e in db.RoundEntries.AsNoTracking()
-                          join d in dossiers on e.DossierId equals d.Id
-                          where rounds.Any(r => r.Id == e.RoundId) && e.ResultDetail != null
-                          select new FrozenKey(e.Id, d.CriteriaSetId, e.ResultStars)).ToListAsync(ct);
-        var facts = await frozen.FactsAsync(keys, ct);
-        var parts = facts.SelectMany(f => f.PartPercents).GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var entries = db.RoundEntries.Where(e => rounds.Any(r => r.Id == e.RoundId) && e.ResultDetail != null);
+        if (communes is not null)
+        {
+            entries = entries.Where(e => dossiers.Any(d => d.Id == e.DossierId)); // entries' dossiers are never drafts
+        }
+
+        // Facts are stored at finalisation; results frozen before (or by other paths) get theirs on first need.
+        var stored = await frozen.StoreMissingAsync(entries, ct);
+        if (stored > 0)
+        {
+            logger.LogInformation("Stored the score facts of {Count} finalised results", stored);
+        }
+
+        var products = await entries.CountAsync(ct);
+        var parts = await (from p in db.EntryPartResults
+                           join e in entries on p.RoundEntryId equals e.Id
+                           group p.PercentTenths by p.Part into g
+                           select new
+                           {
+                               Part = g.Key,
+                               Below40 = g.Count(x => x < 400),
+                               Below60 = g.Count(x => x >= 400 && x < 600),
+                               Below80 = g.Count(x => x >= 600 && x < 800),
+                               Above80 = g.Count(x => x >= 800),
+                               Sum = g.Sum(x => (long)x),
+                               Count = g.Count(),
+                           }).ToListAsync(ct);
         string[] bins = ["Dưới 40 %", "40–60 %", "60–80 %", "Từ 80 %"];
-        static int Bin(decimal pct) => pct < 40 ? 0 : pct < 60 ? 1 : pct < 80 ? 2 : 3;
-        var partRows = parts.Select(g => new CountRow($"Phần {g.Key}",
-            bins.Select((_, i) => (decimal?)g.Count(p => Bin(p.Value) == i)).Append(Math.Round(g.Average(p => p.Value), 1)).ToList())).ToList();
-        var unmet = facts.SelectMany(f => f.Unmet).GroupBy(u => u.Code)
-            .Select(g => (Code: g.Key, Name: g.First().Name, Count: g.Count()))
+        var partRows = parts.OrderBy(p => p.Part, StringComparer.Ordinal).Select(p => new CountRow($"Phần {p.Part}",
+            [p.Below40, p.Below60, p.Below80, p.Above80, Math.Round((decimal)p.Sum / 10m / p.Count, 1)])).ToList();
+        var unmet = (await (from u in db.EntryUnmetMinimums
+                            join e in entries on u.RoundEntryId equals e.Id
+                            group u.CriterionName by u.CriterionCode into g
+                            select new { Code = g.Key, Name = g.Min(), Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).Take(10)
             .Select(x => new CountRow($"{x.Code}. {x.Name}", x.Count)).ToList();
         return
         [
             new ReportSeries("part-distribution", "Phân bố điểm theo phần (tỷ lệ điểm đạt trên điểm tối đa của phần)",
                 [.. bins, "Trung bình (%)"], partRows, Chart: "bar-stacked",
-                Note: $"Từ kết quả đã chốt của {facts.Count} sản phẩm (điểm trung bình của Hội đồng). Không có điểm của từng thành viên."),
+                Note: $"Từ kết quả đã chốt của {products} sản phẩm (điểm trung bình của Hội đồng). Không có điểm của từng thành viên."),
             new ReportSeries("unmet-minimums", "Tiêu chí tối thiểu thường chưa đạt (để lên hạng kế tiếp)", ["Số sản phẩm"], unmet, Chart: "bar-horizontal",
                 Note: "Với mỗi sản phẩm: các tiêu chí có mức tối thiểu chưa đạt ở hạng sao kế tiếp, theo điểm tổng hợp của Hội đồng."),
         ];
@@ -555,12 +655,16 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             .OrderByDescending(c => c.RuleSetId).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
         .GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.First().Name);
 
+    /// <summary>Above this many commune codes a lookup reads the whole (narrow) table rather than sending each code.</summary>
+    private const int ManyCodes = 200;
+
     /// <summary>Commune code (current or pre-2025) → the current unit it belongs to now (code, full name).</summary>
     public async Task<Dictionary<string, (string, string)>> CurrentCommunesAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
     {
-        var current = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code) && c.ValidTo == null)
-            .Select(c => new { c.Code, c.FullName }).ToListAsync(ct);
-        var map = current.ToDictionary(c => c.Code, c => (c.Code, c.FullName));
+        var current = await (codes.Count <= ManyCodes ? db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code)) : db.Communes.AsNoTracking())
+            .Where(c => c.ValidTo == null).Select(c => new { c.Code, c.FullName }).ToListAsync(ct);
+        var wanted = codes as IReadOnlySet<string> ?? codes.ToHashSet();
+        var map = current.Where(c => wanted.Contains(c.Code)).ToDictionary(c => c.Code, c => (c.Code, c.FullName));
         var missing = codes.Where(c => !map.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {

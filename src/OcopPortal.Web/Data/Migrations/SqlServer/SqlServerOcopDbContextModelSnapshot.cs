@@ -1081,7 +1081,9 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DossierId", "At");
 
-                    b.HasIndex("Kind", "At");
+                    b.HasIndex("DossierId", "Kind", "At");
+
+                    b.HasIndex("Kind", "At", "DossierId");
 
                     b.ToTable("DossierEvents");
                 });
@@ -1554,13 +1556,14 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("CommuneCode", "State");
-
                     b.HasIndex("SequenceYear", "Sequence")
                         .IsUnique()
                         .HasFilter("[SequenceYear] IS NOT NULL AND [Sequence] IS NOT NULL");
 
                     b.HasIndex("State", "ValidUntil");
+
+                    b.HasIndex("CommuneCode", "IssuedOn", "Stars", "State", "ValidUntil", "ExtendedUntil", "StateChangedAt", "ProductId", "ProducerId", "CategoryCode", "DossierId")
+                        .HasDatabaseName("IX_Certificates_Report");
 
                     b.ToTable("Certificates");
                 });
@@ -2003,6 +2006,42 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("RevocationId");
 
                     b.ToTable("RevocationAttachments");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryPartResult", b =>
+                {
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PercentTenths")
+                        .HasColumnType("int");
+
+                    b.HasKey("RoundEntryId", "Part");
+
+                    b.ToTable("EntryPartResults");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryUnmetMinimum", b =>
+                {
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CriterionName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("RoundEntryId", "CriterionCode");
+
+                    b.ToTable("EntryUnmetMinimums");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Reports.ProgrammeTarget", b =>
@@ -3206,6 +3245,24 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                         .WithMany("Attachments")
                         .HasForeignKey("RevocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryPartResult", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryUnmetMinimum", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1045,7 +1045,9 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId", "At");
 
-                    b.HasIndex("Kind", "At");
+                    b.HasIndex("DossierId", "Kind", "At");
+
+                    b.HasIndex("Kind", "At", "DossierId");
 
                     b.ToTable("DossierEvents");
                 });
@@ -1503,12 +1505,13 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("CommuneCode", "State");
-
                     b.HasIndex("SequenceYear", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("State", "ValidUntil");
+
+                    b.HasIndex("CommuneCode", "IssuedOn", "Stars", "State", "ValidUntil", "ExtendedUntil", "StateChangedAt", "ProductId", "ProducerId", "CategoryCode", "DossierId")
+                        .HasDatabaseName("IX_Certificates_Report");
 
                     b.ToTable("Certificates");
                 });
@@ -1939,6 +1942,42 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("RevocationId");
 
                     b.ToTable("RevocationAttachments");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryPartResult", b =>
+                {
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PercentTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundEntryId", "Part");
+
+                    b.ToTable("EntryPartResults");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryUnmetMinimum", b =>
+                {
+                    b.Property<int>("RoundEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundEntryId", "CriterionCode");
+
+                    b.ToTable("EntryUnmetMinimums");
                 });
 
             modelBuilder.Entity("OcopPortal.Web.Domain.Reports.ProgrammeTarget", b =>
@@ -3116,6 +3155,24 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                         .WithMany("Attachments")
                         .HasForeignKey("RevocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryPartResult", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Reports.EntryUnmetMinimum", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Councils.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RoundEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
