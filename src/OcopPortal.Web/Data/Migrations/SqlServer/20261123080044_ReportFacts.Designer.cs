@@ -2430,6 +2430,144 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("RuleSets");
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("ProducedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<int>("TraceRecordId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TraceRecordId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("TraceBatches");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("TraceRecords");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TraceRecordId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TraceRecordId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TraceVersions");
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -3176,6 +3314,33 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceBatch", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Traceability.TraceRecord", null)
+                        .WithMany("Batches")
+                        .HasForeignKey("TraceRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceRecord", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Producers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceVersion", b =>
+                {
+                    b.HasOne("OcopPortal.Web.Domain.Traceability.TraceRecord", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("TraceRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Infrastructure.Files.StoredFileContent", b =>
                 {
                     b.HasOne("OcopPortal.Web.Infrastructure.Files.StoredFile", null)
@@ -3257,6 +3422,13 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Categories");
 
                     b.Navigation("CriteriaSets");
+                });
+
+            modelBuilder.Entity("OcopPortal.Web.Domain.Traceability.TraceRecord", b =>
+                {
+                    b.Navigation("Batches");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
