@@ -243,8 +243,27 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             .GroupBy(r => r.Unit)
             .Select(g => new CountRow(g.Key.Item2, g.Sum(x => x.Now), g.Sum(x => x.Ever)) { Key = g.Key.Item1 })
             .OrderByDescending(r => r.Values[0]).ThenBy(r => r.Label, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
-        return new ReportSeries("by-commune", "Theo xã, phường (đơn vị hành chính hiện nay)", ["Đang còn hiệu lực", "Đã từng được công nhận"], rows,
-            Chart: rows.Count > 25 ? "none" : "bar-horizontal");
+        var shown = TopWithOthers(rows, DashboardCommuneRows);
+        return new ReportSeries("by-commune", "Theo xã, phường (đơn vị hành chính hiện nay)", ["Đang còn hiệu lực", "Đã từng được công nhận"], shown,
+            Chart: shown.Count > 25 ? "none" : "bar-horizontal",
+            Note: shown.Count < rows.Count ? "Bảng nêu các xã, phường có nhiều sản phẩm còn hiệu lực nhất; các xã, phường còn lại được cộng chung ở dòng cuối. Bảng đầy đủ: báo cáo tổng hợp (b) theo xã." : null);
+    }
+
+    /// <summary>Rows the dashboard lists by commune; the rest are summed into one row (a national-scale province has thousands).</summary>
+    public const int DashboardCommuneRows = 40;
+
+    /// <summary>The first <paramref name="keep"/> rows and, when there are more, one row summing the others column by column.</summary>
+    public static List<CountRow> TopWithOthers(IReadOnlyList<CountRow> rows, int keep)
+    {
+        if (rows.Count <= keep)
+        {
+            return [.. rows];
+        }
+
+        var others = rows.Skip(keep).ToList();
+        var columns = others.Max(r => r.Values.Count);
+        var sums = Enumerable.Range(0, columns).Select(i => (decimal?)others.Sum(r => r.Values.ElementAtOrDefault(i) ?? 0)).ToList();
+        return [.. rows.Take(keep), new CountRow("Các xã, phường khác", sums) { Key = "others" }];
     }
 
     /// <summary>
