@@ -42,6 +42,10 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("""(?<![$@"\w])"((?:[^"\\\r\n]|\\.)*)"(?!")""")]
     private static partial Regex PlainLiteral();
 
+    /// <summary>A message kept as its key: <c>new UserMessage("…", args)</c> or <c>const string XxxMessage = "…"</c>.</summary>
+    [GeneratedRegex("""(?:\bUserMessage\(\s*|\bconst\s+string\s+\w*Message\s*=\s*)"((?:[^"\\\r\n]|\\.)*)"(?!")""")]
+    private static partial Regex MessageKey();
+
     [GeneratedRegex("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", RegexOptions.IgnoreCase)]
     private static partial Regex VietnameseLetter();
 
@@ -86,6 +90,18 @@ public sealed partial class EnglishResourceTests
 
         Assert.Contains(uses, u => u.Key == "Đã được thay thế bằng giấy chứng nhận mới");
         AssertAllTranslated(uses, "label keys");
+    }
+
+    [Fact]
+    public void Every_message_template_and_message_constant_has_an_English_entry()
+    {
+        var uses = Sources("*.cs")
+            .SelectMany(f => MessageKey().Matches(File.ReadAllText(f)).Select(m => (Key: Unescape(m.Groups[1].Value), File: Relative(f))))
+            .ToList();
+
+        Assert.Contains(uses, u => u.Key.StartsWith("Chưa nộp được: còn {0} tiêu chí chưa chấm", StringComparison.Ordinal));
+        Assert.Contains(uses, u => u.Key == "Phương án đã chọn không thuộc bộ tiêu chí này.");
+        AssertAllTranslated(uses, "message templates or constants");
     }
 
     [Fact]
