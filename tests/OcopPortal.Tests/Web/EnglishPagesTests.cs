@@ -1,8 +1,16 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using OcopPortal.Tests.Infrastructure;
 using OcopPortal.Tests.Web.Recognition;
+using OcopPortal.Web;
+using OcopPortal.Web.Data;
 using OcopPortal.Web.Features.Recognition;
 using OcopPortal.Web.Infrastructure.Auth;
+using OcopPortal.Web.Infrastructure.Files;
 
 namespace OcopPortal.Tests.Web;
 
@@ -80,5 +88,28 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         var certificate = await client.GetDocumentAsync($"/certificates/{c.Id}");
         AssertEnglish(certificate, $"Certificate no. {c.Number}", c.ProductName, c.ProducerName, c.Number);
         Assert.Contains("Public verification page", certificate.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_upload_is_explained_in_English_with_the_file_kind_translated()
+    {
+        var (vietnamese, english) = await factory.WithScopeAsync(async sp =>
+        {
+            var store = new FileStore(sp.GetRequiredService<OcopDbContext>(), Options.Create(new FileStoreOptions()), TimeProvider.System);
+            var refused = Assert.IsType<FileSaveResult.Rejected>(await store.SaveAsync(TestFiles.Upload("x.pdf", TestFiles.Png()), 0, "user-1", default));
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+            try
+            {
+                return (refused.Message, refused.Reason.Localize(sp.GetRequiredService<IStringLocalizer<SharedResource>>()));
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        });
+
+        Assert.Equal("Nội dung tệp «x.pdf» là ảnh PNG, không phải PDF; hãy chọn đúng tệp hoặc sửa phần mở rộng của tên tệp.", vietnamese);
+        Assert.Equal("The content of «x.pdf» is a PNG picture, not PDF; choose the right file or correct the file name's extension.", english);
     }
 }
