@@ -49,6 +49,11 @@ public sealed partial class EnglishResourceTests
     [GeneratedRegex("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", RegexOptions.IgnoreCase)]
     private static partial Regex VietnameseLetter();
 
+    /// <summary>What may stay Vietnamese in a view: Razor comments, localizer keys, example values in placeholders
+    /// (decision numbers like 123/QĐ-UBND are written the Vietnamese way in both languages), and the language switch's own name.</summary>
+    [GeneratedRegex("""@\*.*?\*@|\bL\[\s*"(?:[^"\\\r\n]|\\.)*"|placeholder="[^"@]*"|>Tiếng Việt<""", RegexOptions.Singleline)]
+    private static partial Regex AllowedInViews();
+
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
 
@@ -102,6 +107,18 @@ public sealed partial class EnglishResourceTests
         Assert.Contains(uses, u => u.Key.StartsWith("Chưa nộp được: còn {0} tiêu chí chưa chấm", StringComparison.Ordinal));
         Assert.Contains(uses, u => u.Key == "Phương án đã chọn không thuộc bộ tiêu chí này.");
         AssertAllTranslated(uses, "message templates or constants");
+    }
+
+    [Fact]
+    public void Views_show_no_Vietnamese_text_outside_the_localizer()
+    {
+        var bare = Sources("*.cshtml")
+            .SelectMany(f => AllowedInViews().Replace(File.ReadAllText(f), m => new string('\n', m.Value.Count(c => c == '\n')))
+                .Split('\n').Select((line, i) => (Line: line.Trim(), At: $"{Relative(f)}:{i + 1}")))
+            .Where(x => VietnameseLetter().IsMatch(x.Line))
+            .Select(x => $"{x.At}: {x.Line}").ToList();
+
+        Assert.True(bare.Count == 0, $"{bare.Count} view lines with Vietnamese text outside L[...]:\n" + string.Join("\n", bare));
     }
 
     [Fact]
