@@ -115,7 +115,7 @@ public sealed class RevocationController(
                     ModelState.AddModelError("attachments", l["Tệp đính kèm phải là PDF (quyết định thu hồi, biên bản kiểm tra)."]);
                     break;
                 case FileSaveResult.Rejected rejected:
-                    ModelState.AddModelError("attachments", rejected.Message);
+                    ModelState.AddModelError("attachments", rejected.Reason.Localize(l));
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using OcopPortal.Web.Domain.Councils;
+using OcopPortal.Web.Infrastructure.Localization;
 
 namespace OcopPortal.Web.Features.Councils;
 

@@ -11,6 +11,7 @@ using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Features.Dossiers;
 using OcopPortal.Web.Features.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
+using OcopPortal.Web.Infrastructure.Localization;
 
 namespace OcopPortal.Web.Features.Councils;
 

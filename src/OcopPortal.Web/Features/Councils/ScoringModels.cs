@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Rules;
 using OcopPortal.Web.Features.Rules;
+using OcopPortal.Web.Infrastructure.Localization;
 
 namespace OcopPortal.Web.Features.Councils;
 
@@ -132,15 +133,3 @@ public enum SheetSaveKind
 }
 
 public sealed record SheetSaveResult(SheetSaveKind Kind, UserMessage? Message = null, decimal? Total = null, int? Stars = null);
-
-/// <summary>
-/// A message for the user kept as its resource key (the Vietnamese template) and its arguments, so that it is
-/// translated where it is shown (<c>l[template, args]</c>) instead of being frozen in Vietnamese when it is built.
-/// </summary>
-public sealed record UserMessage(string Template, params object[] Args)
-{
-    public string Localize(IStringLocalizer l) => l[Template, Args].Value;
-
-    /// <summary>The Vietnamese text (logs, tests).</summary>
-    public override string ToString() => string.Format(System.Globalization.CultureInfo.CurrentCulture, Template, Args);
-}

@@ -36,7 +36,7 @@ public sealed class DossierFilesController(DossierAccess access, DossierService 
         var previous = replaces is { } r ? slot.Files.SingleOrDefault(f => f.Id == r && f.IsCurrent) : null;
         var error = file is null || file.Length == 0 ? l["Vui lòng chọn tệp để tải lên."].Value
             : replaces is not null && previous is null ? l["Tệp cần thay thế không còn trong mục này; hãy tải lại trang."].Value
-            : await dossiers.AddFileAsync(grant.Dossier, slot, file, previous, User, ct);
+            : (await dossiers.AddFileAsync(grant.Dossier, slot, file, previous, User, ct))?.Localize(l);
         if (error is null)
         {
             TempData["Flash"] = l["Đã tải lên «{0}» vào mục {1}.", Path.GetFileName(file!.FileName), slot.Title].Value;

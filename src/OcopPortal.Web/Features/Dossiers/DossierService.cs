@@ -14,6 +14,7 @@ using OcopPortal.Web.Features.Rules;
 using OcopPortal.Web.Infrastructure.Audit;
 using OcopPortal.Web.Infrastructure.Auth;
 using OcopPortal.Web.Infrastructure.Files;
+using OcopPortal.Web.Infrastructure.Localization;
 using OcopPortal.Web.Infrastructure.Notifications;
 using OcopPortal.Web.Infrastructure.Web;
 
@@ -119,13 +120,13 @@ public sealed class DossierService(
     /// Checks and adds a file to a slot (or as a new version of <paramref name="replaces"/>). A rejected file adds
     /// nothing: the message says why. Saves on success.
     /// </summary>
-    public async Task<string?> AddFileAsync(Dossier dossier, DossierSlot slot, IFormFile upload, DossierFile? replaces, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<UserMessage?> AddFileAsync(Dossier dossier, DossierSlot slot, IFormFile upload, DossierFile? replaces, ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = DossierAccess.UserId(user);
         var result = await files.SaveAsync(upload, await StoredBytesAsync(dossier.Id, ct), userId, ct);
         if (result is FileSaveResult.Rejected rejected)
         {
-            return rejected.Message;
+            return rejected.Reason;
         }
 
         var saved = ((FileSaveResult.Success)result).File;

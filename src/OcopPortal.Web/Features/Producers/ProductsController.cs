@@ -140,7 +140,7 @@ public sealed class ProductsController(
             switch (await files.SaveAsync(photo!, alreadyStoredBytes: 0, UserId, ct))
             {
                 case FileSaveResult.Rejected rejected:
-                    error = rejected.Message;
+                    error = rejected.Reason.Localize(l);
                     break;
                 case FileSaveResult.Success saved:
                     product.Photos.Add(new ProductPhoto { FileId = saved.File.Id, SortOrder = product.Photos.Count });

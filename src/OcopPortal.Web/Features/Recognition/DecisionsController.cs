@@ -431,7 +431,7 @@ public sealed class DecisionsController(
             switch (await files.SaveAsync(file!, alreadyStoredBytes: 0, DossierAccess.UserId(User), ct))
             {
                 case FileSaveResult.Rejected rejected:
-                    error = rejected.Message;
+                    error = rejected.Reason.Localize(l);
                     break;
                 case FileSaveResult.Success saved:
                     var replaced = decision.SignedScanFileId;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Domain.Producers;
 using OcopPortal.Web.Domain.Recognition;
 using OcopPortal.Web.Domain.Reports;
@@ -35,22 +36,27 @@ public static class ReportLabels
 
     public static string Number(decimal? value) => value is null ? "—" : value.Value.ToString(value.Value == decimal.Truncate(value.Value) ? "N0" : "N1", Vi);
 
-    public static string TargetScope(ProgrammeTarget t)
+    /// <summary>The target's scope in Vietnamese (stored with the progress rows).</summary>
+    public static string TargetScope(ProgrammeTarget t) => TargetScope(t, null);
+
+    /// <summary>The target's scope, each part translated through <paramref name="l"/> when given.</summary>
+    public static string TargetScope(ProgrammeTarget t, IStringLocalizer? l)
     {
-        var parts = new List<string> { t.Subject == TargetSubject.Producers ? "chủ thể có sản phẩm còn hiệu lực" : "sản phẩm còn hiệu lực" };
+        string T(string key, params object[] args) => l is null ? string.Format(Vi, key, args) : l[key, args].Value;
+        var parts = new List<string> { T(t.Subject == TargetSubject.Producers ? "chủ thể có sản phẩm còn hiệu lực" : "sản phẩm còn hiệu lực") };
         if (!string.IsNullOrEmpty(t.SectorCode))
         {
-            parts.Add($"ngành {t.SectorCode}");
+            parts.Add(T("ngành {0}", t.SectorCode));
         }
 
         if (t.Stars is { } s)
         {
-            parts.Add($"{s} sao");
+            parts.Add(T("{0} sao", s));
         }
 
         if (t.ProducerType is { } type)
         {
-            parts.Add(ProducerType(type).ToLower(Vi));
+            parts.Add(T(ProducerType(type)).ToLower(l is null ? Vi : CultureInfo.CurrentCulture));
         }
 
         return string.Join(", ", parts);

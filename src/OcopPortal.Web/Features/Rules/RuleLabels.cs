@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Domain.Rating;
 using OcopPortal.Web.Domain.Rules;
 
@@ -22,12 +24,17 @@ public static class RuleLabels
 
     public static string Stars(int? n) => n is { } s and > 0 ? new string('★', s) : "";
 
-    public static string Outcome(StarRating r) => r.Outcome switch
+    /// <summary>The rating's outcome in Vietnamese, or translated through <paramref name="l"/> when given.</summary>
+    public static string Outcome(StarRating r, IStringLocalizer? l = null)
     {
-        RatingOutcome.PotentialFiveStar => "Tiềm năng 5★ – đề nghị Bộ Nông nghiệp và Môi trường đánh giá",
-        RatingOutcome.Recognised => $"Đạt {r.Stars}★ – công nhận bởi {Level(r.CertifiedBy)}",
-        _ when r.Eliminated => "Bị loại – không công nhận",
-        _ when r.Stars is 1 or 2 => $"Hạng {r.Stars}★ – không được công nhận",
-        _ => "Chưa đạt mức tối thiểu 3★ – không được công nhận",
-    };
+        string T(string key, params object[] args) => l is null ? string.Format(CultureInfo.InvariantCulture, key, args) : l[key, args].Value;
+        return r.Outcome switch
+        {
+            RatingOutcome.PotentialFiveStar => T("Tiềm năng 5★ – đề nghị Bộ Nông nghiệp và Môi trường đánh giá"),
+            RatingOutcome.Recognised => T("Đạt {0}★ – công nhận bởi {1}", r.Stars, T(Level(r.CertifiedBy))),
+            _ when r.Eliminated => T("Bị loại – không công nhận"),
+            _ when r.Stars is 1 or 2 => T("Hạng {0}★ – không được công nhận", r.Stars),
+            _ => T("Chưa đạt mức tối thiểu 3★ – không được công nhận"),
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OcopPortal.Web.Data;
 using OcopPortal.Web.Domain.Rating;
 using OcopPortal.Web.Domain.Rules;
@@ -26,7 +27,7 @@ public sealed record SelfAssessmentPage(CriteriaSet Set, SelfAssessmentInput Inp
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("rules/{id:int}/sets/{number:int}/self-assessment")]
-public sealed class SelfAssessmentController(OcopDbContext db) : Controller
+public sealed class SelfAssessmentController(OcopDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, int number, CancellationToken ct)
@@ -61,7 +62,7 @@ public sealed class SelfAssessmentController(OcopDbContext db) : Controller
         var result = SelfAssessmentScoring.Evaluate(set, input);
         if (result is null)
         {
-            ModelState.AddModelError("", SelfAssessmentScoring.ForeignOptionMessage);
+            ModelState.AddModelError("", l[SelfAssessmentScoring.ForeignOptionMessage]);
         }
 
         return result;

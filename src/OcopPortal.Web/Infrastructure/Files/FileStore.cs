@@ -2,15 +2,20 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OcopPortal.Web.Data;
+using OcopPortal.Web.Infrastructure.Localization;
 
 namespace OcopPortal.Web.Infrastructure.Files;
 
-/// <summary>The outcome of <see cref="FileStore.SaveAsync"/>: the new file, or why it was refused (Vietnamese, for the user).</summary>
+/// <summary>The outcome of <see cref="FileStore.SaveAsync"/>: the new file, or why it was refused (a message to translate where shown).</summary>
 public abstract record FileSaveResult
 {
     public sealed record Success(StoredFile File) : FileSaveResult;
 
-    public sealed record Rejected(string Message) : FileSaveResult;
+    public sealed record Rejected(UserMessage Reason) : FileSaveResult
+    {
+        /// <summary>The reason in Vietnamese (logs, tests).</summary>
+        public string Message => Reason.ToString();
+    }
 }
 
 /// <summary>
@@ -33,7 +38,7 @@ public sealed class FileStore(OcopDbContext db, IOptions<FileStoreOptions> optio
         var name = FileNames.Sanitise(file.FileName);
         if (name is null)
         {
-            return Reject("Tên tệp không hợp lệ.");
+            return Reject(new UserMessage("Tên tệp không hợp lệ."));
         }
 
         // The declared length is a cheap first check; the copy below counts for real, so a lying length gains nothing.
@@ -50,12 +55,12 @@ public sealed class FileStore(OcopDbContext db, IOptions<FileStoreOptions> optio
         var data = await ReadAtMostAsync(file, _limits.MaxFileBytes, ct);
         if (data is null)
         {
-            return Reject($"Tệp quá lớn: tối đa {FileSizes.Format(_limits.MaxFileBytes)} mỗi tệp.");
+            return Reject(new UserMessage("Tệp quá lớn: tối đa {0} mỗi tệp.", FileSizes.Format(_limits.MaxFileBytes)));
         }
 
         if (data.Length == 0)
         {
-            return Reject($"Tệp «{name}» không có nội dung.");
+            return Reject(new UserMessage("Tệp «{0}» không có nội dung.", name));
         }
 
         if (QuotaRejection(name, alreadyStoredBytes, data.Length) is { } actualQuota)
@@ -95,21 +100,21 @@ public sealed class FileStore(OcopDbContext db, IOptions<FileStoreOptions> optio
     /// </summary>
     public Task<Stream?> OpenReadAsync(Guid id, CancellationToken ct = default) => StoredFileStreams.OpenAsync(db, id, ct);
 
-    private static FileSaveResult.Rejected Reject(string message) => new(message);
+    private static FileSaveResult.Rejected Reject(UserMessage message) => new(message);
 
     private FileSaveResult.Rejected TooLarge(long bytes) =>
-        Reject($"Tệp quá lớn: tối đa {FileSizes.Format(_limits.MaxFileBytes)} mỗi tệp (tệp của bạn {FileSizes.Format(bytes)}).");
+        Reject(new UserMessage("Tệp quá lớn: tối đa {0} mỗi tệp (tệp của bạn {1}).", FileSizes.Format(_limits.MaxFileBytes), FileSizes.Format(bytes)));
 
     private FileSaveResult.Rejected? QuotaRejection(string name, long alreadyStored, long adding)
     {
         var left = _limits.MaxDossierBytes - alreadyStored;
         if (left <= 0)
         {
-            return Reject($"Hồ sơ đã dùng hết dung lượng cho phép ({FileSizes.Format(_limits.MaxDossierBytes)}).");
+            return Reject(new UserMessage("Hồ sơ đã dùng hết dung lượng cho phép ({0}).", FileSizes.Format(_limits.MaxDossierBytes)));
         }
 
         return adding > left
-            ? Reject($"Tệp «{name}» ({FileSizes.Format(adding)}) vượt quá dung lượng còn lại của hồ sơ: còn {FileSizes.Format(left)} trên tổng {FileSizes.Format(_limits.MaxDossierBytes)}.")
+            ? Reject(new UserMessage("Tệp «{0}» ({1}) vượt quá dung lượng còn lại của hồ sơ: còn {2} trên tổng {3}.", name, FileSizes.Format(adding), FileSizes.Format(left), FileSizes.Format(_limits.MaxDossierBytes)))
             : null;
     }
 
@@ -122,19 +127,19 @@ public sealed class FileStore(OcopDbContext db, IOptions<FileStoreOptions> optio
         if (detected is null)
         {
             return FileInspector.IsLegacyOffice(data)
-                ? Reject($"Tệp «{name}» là định dạng Word/Excel cũ (.doc/.xls); hãy lưu lại thành DOCX hoặc XLSX rồi tải lên.")
+                ? Reject(new UserMessage("Tệp «{0}» là định dạng Word/Excel cũ (.doc/.xls); hãy lưu lại thành DOCX hoặc XLSX rồi tải lên.", name))
                 : claimed is { } expected
-                    ? Reject($"Chỉ nhận tệp {FileKinds.AcceptedList}; nội dung tệp «{name}» không phải là {FileKinds.Label(expected)}.")
-                    : Reject($"Chỉ nhận tệp {FileKinds.AcceptedList}; tệp «{name}» không thuộc các loại này.");
+                    ? Reject(new UserMessage("Chỉ nhận tệp {0}; nội dung tệp «{1}» không phải là {2}.", new UserMessage(FileKinds.AcceptedList), name, FileKinds.Label(expected)))
+                    : Reject(new UserMessage("Chỉ nhận tệp {0}; tệp «{1}» không thuộc các loại này.", new UserMessage(FileKinds.AcceptedList), name));
         }
 
         if (claimed is null)
         {
-            return Reject($"Tên tệp «{name}» cần có phần mở rộng đúng với nội dung: nội dung là {FileKinds.Describe(detected.Value)}.");
+            return Reject(new UserMessage("Tên tệp «{0}» cần có phần mở rộng đúng với nội dung: nội dung là {1}.", name, new UserMessage(FileKinds.Describe(detected.Value))));
         }
 
         return claimed != detected
-            ? Reject($"Nội dung tệp «{name}» là {FileKinds.Describe(detected.Value)}, không phải {FileKinds.Label(claimed.Value)}; hãy chọn đúng tệp hoặc sửa phần mở rộng của tên tệp.")
+            ? Reject(new UserMessage("Nội dung tệp «{0}» là {1}, không phải {2}; hãy chọn đúng tệp hoặc sửa phần mở rộng của tên tệp.", name, new UserMessage(FileKinds.Describe(detected.Value)), FileKinds.Label(claimed.Value)))
             : null;
     }
 
