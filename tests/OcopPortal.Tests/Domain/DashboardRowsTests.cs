@@ -28,3 +28,24 @@ public sealed class DashboardRowsTests
         Assert.Equal(rows, ReportQueries.TopWithOthers(rows, 40));
     }
 }
+
+public sealed class ReportPeriodBoundsTests
+{
+    private sealed class HanoiClock : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
+    }
+
+    [Fact]
+    public void A_local_day_starts_at_its_UTC_instant_so_it_compares_with_stored_UTC_times()
+    {
+        var queries = new ReportQueries(null!, null!, null!, new HanoiClock(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportQueries>.Instance);
+
+        var start = queries.Start(new DateOnly(2026, 1, 1));
+
+        Assert.Equal(TimeSpan.Zero, start.Offset);
+        Assert.Equal(new DateTimeOffset(2025, 12, 31, 17, 0, 0, TimeSpan.Zero), start);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 17, 0, 0, TimeSpan.Zero), queries.DayEnd(new DateOnly(2026, 1, 1)));
+        Assert.Equal(new DateOnly(2026, 1, 1), queries.LocalDate(new DateTimeOffset(2025, 12, 31, 18, 0, 0, TimeSpan.Zero)));
+    }
+}

@@ -74,10 +74,15 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
     /// <summary>The first instant after <paramref name="day"/> in the portal's time zone.</summary>
     public DateTimeOffset DayEnd(DateOnly day) => Start(day.AddDays(1));
 
+    /// <summary>
+    /// The first instant of <paramref name="day"/> in the portal's time zone, as UTC: stored instants are UTC, and the
+    /// SQLite model stores a DateTimeOffset as its clock ticks with the offset, so a bound with another offset would be
+    /// compared by its local clock (a +07:00 year boundary would fall seven hours late).
+    /// </summary>
     public DateTimeOffset Start(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local));
+        return new DateTimeOffset(local, clock.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     public DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).Date);
