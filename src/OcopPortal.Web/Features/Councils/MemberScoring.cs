@@ -135,9 +135,17 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     }
 
     /// <summary>The caller's own sheet for the product (by their seat: never another member's).</summary>
-    public Task<ScoreSheet?> MySheetAsync(MemberEntry entry, CancellationToken ct) =>
-        db.ScoreSheets.AsNoTracking().Include(s => s.Answers)
-            .SingleOrDefaultAsync(s => s.RoundEntryId == entry.Entry.EntryId && s.SeatId == entry.Member.Seat.Id, ct);
+    public async Task<ScoreSheet?> MySheetAsync(MemberEntry entry, CancellationToken ct)
+    {
+        var sheet = await db.ScoreSheets.AsNoTracking().SingleOrDefaultAsync(s => s.RoundEntryId == entry.Entry.EntryId && s.SeatId == entry.Member.Seat.Id, ct);
+        if (sheet is not null)
+        {
+            // Two flat queries: EF's shaper for a collection Include built delegates on every execution (profiled).
+            sheet.Answers = await db.ScoreSheetAnswers.AsNoTracking().Where(a => a.SheetId == sheet.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        }
+
+        return sheet;
+    }
 
     /// <summary>The product's pinned criteria set (published, hence cached and shared: read it, never change it).</summary>
     public async Task<CriteriaSet> SetAsync(MemberEntry entry, CancellationToken ct) =>
@@ -319,7 +327,13 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
     {
         var entryId = entry.Entry.EntryId;
         var seatId = entry.Member.Seat.Id;
-        var sheet = await db.ScoreSheets.Include(s => s.Answers).SingleOrDefaultAsync(s => s.RoundEntryId == entryId && s.SeatId == seatId, ct);
+        var sheet = await db.ScoreSheets.SingleOrDefaultAsync(s => s.RoundEntryId == entryId && s.SeatId == seatId, ct);
+        if (sheet is not null)
+        {
+            // tracked: EF fixes the loaded answers up into sheet.Answers (two flat queries, see MySheetAsync)
+            await db.ScoreSheetAnswers.Where(a => a.SheetId == sheet.Id).LoadAsync(ct);
+        }
+
         if (submit && sheet is { Status: SheetStatus.Submitted })
         {
             return new SheetSaveResult(SheetSaveKind.AlreadySubmitted, Total: sheet.Total, Stars: sheet.Stars);
