@@ -3,7 +3,11 @@ using System.Net;
 
 namespace OcopPortal.Bench.Run;
 
-public sealed record LoadResult(string Scenario, double RequestsPerSecond, double P50, double P95, double P99, int Errors, int Requests);
+public sealed record LoadResult(string Scenario, double RequestsPerSecond, double P50, double P95, double P99, int Errors, int Requests)
+{
+    /// <summary>The portal process's CPU time (user + system) over the measured window divided by the requests counted in it.</summary>
+    public double? PortalCpuMsPerRequest { get; init; }
+}
 
 /// <summary>
 /// A closed-loop load client: <c>connections</c> workers each send the next GET as soon as the previous response

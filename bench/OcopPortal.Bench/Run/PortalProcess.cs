@@ -25,6 +25,16 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The portal process's CPU time so far (user + system, every thread).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<PortalProcess> StartAsync(string webProjectDir, string portalDll, string database, string resultsDir, CancellationToken ct)
     {
         var port = FreePort();

@@ -54,7 +54,7 @@ public static class RunCommand
             throw new ArgumentException($"{database} has no catalogue: generate it again with this version of the tool.");
         }
 
-        if (scenarios.Any(s => s.As is Actor.CouncilChair or Actor.CouncilMembers) && (targets.ClosedRoundId is null || targets.Scorers.Count == 0))
+        if (scenarios.Any(s => s.As is Actor.CouncilChair or Actor.CouncilMembers or Actor.CouncilMember) && (targets.ClosedRoundId is null || targets.Scorers.Count == 0))
         {
             throw new ArgumentException($"{database} has no generated council rounds: generate it again with this version of the tool.");
         }
@@ -75,6 +75,7 @@ public static class RunCommand
             .Replace(Scenarios.CertificatePlaceholder, targets.CertificateId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.DossierPlaceholder, targets.DossierId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(Scenarios.ClosedRoundPlaceholder, targets.ClosedRoundId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(Scenarios.ScoringSheetPlaceholder, string.Create(CultureInfo.InvariantCulture, $"/rounds/{targets.ScoringRoundId}/entries/{(targets.Scorers.Count == 0 ? 0 : targets.Scorers[0].EntryId)}/sheet"), StringComparison.Ordinal)
             .Replace(Scenarios.ProductPlaceholder, targets.CatalogueProductId?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var measured = new List<LoadResult>();
@@ -97,6 +98,11 @@ public static class RunCommand
                 Console.WriteLine($"Chair scenarios as {targets.ChairEmail}; results board: {PathOf(Scenarios.All.Single(s => s.Name == "results-board"))}");
             }
 
+            if (scenarios.Any(s => s.As == Actor.CouncilMember))
+            {
+                sessions[Actor.CouncilMember] = await AdminSession.SignInAsync(portal.BaseAddress, targets.Scorers[0].Email, BenchAccounts.Password, ct);
+            }
+
             var members = new List<(CookieContainer, int)>();
             if (scenarios.Any(s => s.Name == Scenarios.SheetSave))
             {
@@ -109,9 +115,17 @@ public static class RunCommand
             }
 
             CookieContainer CookiesOf(Scenario s) => sessions.GetValueOrDefault(s.As) ?? new CookieContainer();
-            Task<LoadResult> MeasureAsync(Scenario s, TimeSpan warm, TimeSpan measure) => s.Name == Scenarios.SheetSave
-                ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
-                : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct);
+            async Task<LoadResult> MeasureAsync(Scenario s, TimeSpan warm, TimeSpan measure)
+            {
+                // The portal's CPU over the measured window: read when the warm-up ends and when the load returns.
+                var cpuAtStart = Task.Delay(warm, ct).ContinueWith(_ => portal.CpuTime, ct, TaskContinuationOptions.None, TaskScheduler.Default);
+                var result = await (s.Name == Scenarios.SheetSave
+                    ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
+                    : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct));
+                var cpu = portal.CpuTime - await cpuAtStart;
+                return result.Requests == 0 ? result : result with { PortalCpuMsPerRequest = cpu.TotalMilliseconds / result.Requests };
+            }
+
             await AdminSession.CheckBaselineMatchesPageAsync(portal.BaseAddress, sessions[Actor.Admin], "/admin/users?page=50", "/bench/baseline/users?page=50", ct);
             if (scenarios.Any(s => s.Name == "baseline-catalogue"))
             {
@@ -149,12 +163,13 @@ public static class RunCommand
         var baseline = results.FirstOrDefault(r => r.Scenario == Scenarios.Baseline)?.RequestsPerSecond;
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to baseline |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to baseline | portal CPU ms/req |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var ratio = baseline is > 0 ? (r.RequestsPerSecond / baseline.Value).ToString("F2", inv) : "—";
-            sb.AppendLine(inv, $"| {r.Scenario} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} | {ratio} |");
+            var cpu = r.PortalCpuMsPerRequest?.ToString("F2", inv) ?? "—";
+            sb.AppendLine(inv, $"| {r.Scenario} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Errors} | {ratio} | {cpu} |");
         }
 
         return sb.ToString().TrimEnd();

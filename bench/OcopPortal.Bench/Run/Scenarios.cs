@@ -17,6 +17,9 @@ public enum Actor
 
     /// <summary>Each worker a different voting member of the scoring round (<see cref="BenchTargets.Scorers"/>); see <see cref="SheetSaveLoad"/>.</summary>
     CouncilMembers,
+
+    /// <summary>The first of <see cref="BenchTargets.Scorers"/>: one voting member of the scoring round, on their own sheet.</summary>
+    CouncilMember,
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public static class Scenarios
 
     /// <summary>Stands for the generated closed round (300 products × 9 members).</summary>
     public const string ClosedRoundPlaceholder = "{closedRound}";
+
+    /// <summary>Stands for the scoring round and the first scorer's product in it (<see cref="Actor.CouncilMember"/>).</summary>
+    public const string ScoringSheetPlaceholder = "{scoringSheet}";
 
     /// <summary>Stands for one certificate of the generated 200-certificate decision, and for that decision.</summary>
     public const string CertificatePlaceholder = "{certificate}";
@@ -67,6 +73,7 @@ public static class Scenarios
         new("certificates-batch-pdf", "/decisions/" + CertificateDecisionPlaceholder + "/certificates.pdf", Actor.Office, "the 200-certificate batch PDF of one decision: 200 pages, fonts embedded once"),
         new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
         new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
+        new("sheet-page", ScoringSheetPlaceholder, Actor.CouncilMember, "one member's draft sheet page: seat + product, pinned criteria set, the sheet and its answers, the self-assessment as reference, ~30 criteria with their options"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
         new("catalogue-search", "/products?" + CatalogueQuery, Actor.Visitor, "public catalogue: search 'banh pia' + 3★ + cooperatives, page of 24 cards (output cache on, as visitors get it)"),
         new("catalogue-search-uncached", "/products?" + CatalogueQuery, Actor.Admin, "the same page signed in, so the output cache is bypassed: count + page over CatalogueEntries, Razor cards"),

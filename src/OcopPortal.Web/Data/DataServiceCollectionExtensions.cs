@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IssuedRecordsGuard>();
         services.AddSingleton<Traceability.TraceRecordsGuard>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<Stamps.DataStampInterceptor>();
 
         switch (options.Provider)
         {
@@ -52,6 +53,7 @@ public static class DataServiceCollectionExtensions
         sp.GetRequiredService<StoredFileImmutableGuard>(),
         sp.GetRequiredService<IssuedRecordsGuard>(),
         sp.GetRequiredService<Traceability.TraceRecordsGuard>(),
+        sp.GetRequiredService<Stamps.DataStampInterceptor>(), // after the guards: it only adds the stamp to a save they let through
     ];
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>

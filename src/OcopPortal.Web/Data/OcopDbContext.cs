@@ -102,6 +102,8 @@ public abstract class OcopDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public DbSet<Stamps.DataStamp> DataStamps => Set<Stamps.DataStamp>();
+
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
 
     public DbSet<EntryPartResult> EntryPartResults => Set<EntryPartResult>();

@@ -23,7 +23,7 @@ public sealed record RecognisedValues(RecognisedMode Mode, DateOnly On, string? 
 /// </summary>
 [Authorize(Policy = Policies.Reports)]
 [Route("reports")]
-public sealed class ReportsController(ReportScopes scopes, ReportQueries queries, StandardReports reports, ReportDocuments documents, OcopDbContext db) : Controller
+public sealed class ReportsController(ReportScopes scopes, ReportQueries queries, DashboardReader dashboards, StandardReports reports, ReportDocuments documents, OcopDbContext db) : Controller
 {
     private const int PageSize = 50;
 
@@ -32,7 +32,7 @@ public sealed class ReportsController(ReportScopes scopes, ReportQueries queries
     {
         var scope = await scopes.ForAsync(User, ct);
         var targets = scope.IsProvince ? await db.ProgrammeTargets.AsNoTracking().OrderBy(t => t.Year).ThenBy(t => t.Id).ToListAsync(ct) : [];
-        return View(await queries.DashboardAsync(scope, filter, targets, ct));
+        return View(await dashboards.ReadAsync(scope, filter, targets, ct));
     }
 
     // ---------------------------------------------------------------- (a) recognised products

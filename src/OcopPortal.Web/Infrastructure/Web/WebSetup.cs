@@ -95,6 +95,8 @@ public static class WebSetup
         services.AddScoped<LegacyCertificateImporter>();
         services.AddScoped<ReportScopes>();
         services.AddScoped<ReportQueries>();
+        services.AddSingleton<DashboardCache>();
+        services.AddScoped<DashboardReader>();
         services.AddScoped<StandardReports>();
         services.AddScoped<ReportDocuments>();
         services.AddScoped<FrozenResults>();

@@ -174,6 +174,27 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OcopPortal.Web.Data.Stamps.DataStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "reports",
+                            Value = new Guid("0b5c2f6e-7a41-4d1e-9c3a-2f8e4b6d1a70")
+                        });
+                });
+
             modelBuilder.Entity("OcopPortal.Web.Domain.AdminUnits.Commune", b =>
                 {
                     b.Property<string>("Code")
