@@ -227,6 +227,13 @@ public sealed class CouncilStory(BrowserPortal app) : IClassFixture<BrowserPorta
             await Screenshots.TakeAsync(page, screenshot);
         }
 
+        // The draft saves in the background: the page stays, the status turns to draft and the form takes the new
+        // Version (the submission below would be refused as a stale window otherwise).
+        await page.GetByTestId("save-sheet").ClickAsync();
+        await Assertions.Expect(page.Locator("#sheet-saved")).ToContainTextAsync("Đã lưu bản nháp lúc");
+        await Assertions.Expect(page.GetByTestId("sheet-status")).ToHaveTextAsync("Bản nháp");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/rounds/{roundId}/entries/\\d+/sheet$"));
+
         await page.GetByTestId("submit-sheet").ClickAsync();
         await Assertions.Expect(page.GetByTestId("flash")).ToHaveTextAsync($"Đã nộp phiếu chấm «{product}»: {total} điểm. Phiếu đã khóa; chỉ Chủ tịch Hội đồng mở lại được.");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/rounds/{roundId}/my$"));

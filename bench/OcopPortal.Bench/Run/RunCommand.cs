@@ -59,7 +59,7 @@ public static class RunCommand
             throw new ArgumentException($"{database} has no generated council rounds: generate it again with this version of the tool.");
         }
 
-        if (scenarios.Any(s => s.Name == Scenarios.SheetSave) && targets.Scorers.Count < connections)
+        if (scenarios.Any(s => s.Name is Scenarios.SheetSave or Scenarios.SheetSaveBackground) && targets.Scorers.Count < connections)
         {
             throw new ArgumentException($"sheet-save needs one member per connection: {targets.Scorers.Count} scorers, {connections} connections.");
         }
@@ -104,7 +104,7 @@ public static class RunCommand
             }
 
             var members = new List<(CookieContainer, int)>();
-            if (scenarios.Any(s => s.Name == Scenarios.SheetSave))
+            if (scenarios.Any(s => s.Name is Scenarios.SheetSave or Scenarios.SheetSaveBackground))
             {
                 foreach (var (email, entryId) in targets.Scorers.Take(connections))
                 {
@@ -119,8 +119,8 @@ public static class RunCommand
             {
                 // The portal's CPU over the measured window: read when the warm-up ends and when the load returns.
                 var cpuAtStart = Task.Delay(warm, ct).ContinueWith(_ => portal.CpuTime, ct, TaskContinuationOptions.None, TaskScheduler.Default);
-                var result = await (s.Name == Scenarios.SheetSave
-                    ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, ct)
+                var result = await (s.Name is Scenarios.SheetSave or Scenarios.SheetSaveBackground
+                    ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, s.Name == Scenarios.SheetSaveBackground, ct)
                     : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct));
                 var cpu = portal.CpuTime - await cpuAtStart;
                 return result.Requests == 0 ? result : result with { PortalCpuMsPerRequest = cpu.TotalMilliseconds / result.Requests };

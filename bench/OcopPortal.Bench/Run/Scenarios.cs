@@ -56,6 +56,9 @@ public static class Scenarios
     /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
     public const string SheetSave = "sheet-save";
 
+    /// <summary>The same saves as the page makes them when script runs: htmx POSTs answered by a fragment, no reload.</summary>
+    public const string SheetSaveBackground = "sheet-save-background";
+
     public static readonly IReadOnlyList<Scenario> All =
     [
         new("home", "/", Actor.Visitor, "public home page: pipeline, localisation, layout, no database"),
@@ -74,7 +77,8 @@ public static class Scenarios
         new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
         new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
         new("sheet-page", ScoringSheetPlaceholder, Actor.CouncilMember, "one member's draft sheet page: seat + product, pinned criteria set, the sheet and its answers, the self-assessment as reference, ~30 criteria with their options"),
-        new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer"),
+        new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer; POST → redirect → the sheet page reloaded (the page without script)"),
+        new(SheetSaveBackground, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "the same draft saves as the page makes them with script (htmx): POST answered by a fragment with the new Version, nothing reloaded"),
         new("catalogue-search", "/products?" + CatalogueQuery, Actor.Visitor, "public catalogue: search 'banh pia' + 3★ + cooperatives, page of 24 cards (output cache on, as visitors get it)"),
         new("catalogue-search-uncached", "/products?" + CatalogueQuery, Actor.Admin, "the same page signed in, so the output cache is bypassed: count + page over CatalogueEntries, Razor cards"),
         new("baseline-catalogue", "/bench/baseline/catalogue?" + CatalogueQuery, Actor.Admin, "ceiling for catalogue-search-uncached: the same count and 24 rows via raw ADO.NET as JSON"),

@@ -13,17 +13,20 @@ namespace OcopPortal.Bench.Run;
 /// the next option on every criterion, so all ~30 answer rows really change. A POST counts as an error unless it
 /// redirects back to the sheet and the next GET shows a new Version (a stale-version conflict redirects there too,
 /// with the Version unchanged).
+/// With <c>background</c> the worker saves as the page does when script runs (htmx, header HX-Request): the POST answers
+/// a small fragment with the new Version and nothing is reloaded, so the loop is POST → POST; a save counts as an error
+/// unless the fragment says saved and carries a new Version.
 /// </summary>
 public static partial class SheetSaveLoad
 {
     public static async Task<LoadResult> RunAsync(
         string name, Uri baseAddress, int roundId, IReadOnlyList<(CookieContainer Cookies, int EntryId)> members,
-        TimeSpan warmup, TimeSpan duration, CancellationToken ct)
+        TimeSpan warmup, TimeSpan duration, bool background, CancellationToken ct)
     {
         var origin = Stopwatch.GetTimestamp();
         var measureFrom = origin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = members.Select(m => Task.Run(() => WorkerAsync(baseAddress, roundId, m.Cookies, m.EntryId, measureFrom, measureTo, ct), ct)).ToList();
+        var workers = members.Select(m => Task.Run(() => WorkerAsync(baseAddress, roundId, m.Cookies, m.EntryId, measureFrom, measureTo, background, ct), ct)).ToList();
         var results = await Task.WhenAll(workers);
         var all = results.SelectMany(r => r.Latencies).Order().ToArray();
         return new LoadResult(name, all.Length / duration.TotalSeconds, Percentile(all, 50), Percentile(all, 95), Percentile(all, 99),
@@ -31,7 +34,7 @@ public static partial class SheetSaveLoad
     }
 
     private static async Task<(List<double> Latencies, int Errors)> WorkerAsync(
-        Uri baseAddress, int roundId, CookieContainer cookies, int entryId, long measureFrom, long measureTo, CancellationToken ct)
+        Uri baseAddress, int roundId, CookieContainer cookies, int entryId, long measureFrom, long measureTo, bool background, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
@@ -45,13 +48,28 @@ public static partial class SheetSaveLoad
         for (var save = 0; Stopwatch.GetTimestamp() < measureTo && !ct.IsCancellationRequested; save++)
         {
             using var body = new FormUrlEncodedContent(Form(page, save));
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body };
+            if (background)
+            {
+                request.Headers.Add("HX-Request", "true");
+            }
+
             var started = Stopwatch.GetTimestamp();
             bool ok;
+            string? fragment = null;
             try
             {
-                using var response = await http.PostAsync(url, body, ct);
-                await response.Content.ReadAsByteArrayAsync(ct);
-                ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == url;
+                using var response = await http.SendAsync(request, ct);
+                if (background)
+                {
+                    fragment = await response.Content.ReadAsStringAsync(ct);
+                    ok = response.StatusCode == HttpStatusCode.OK && fragment.Contains("data-saved=\"true\"", StringComparison.Ordinal);
+                }
+                else
+                {
+                    await response.Content.ReadAsByteArrayAsync(ct);
+                    ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == url;
+                }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
@@ -60,7 +78,15 @@ public static partial class SheetSaveLoad
 
             var finished = Stopwatch.GetTimestamp();
             var before = page.Version;
-            page = await ReadPageAsync(http, url, ct); // the redirect's target: the sheet with its new Version
+            if (background && ok && VersionInput().Match(fragment!) is { Success: true } saved)
+            {
+                page = page with { Version = saved.Groups[1].Value }; // the fragment's out-of-band Version, as the page swaps it in
+            }
+            else
+            {
+                page = await ReadPageAsync(http, url, ct); // the redirect's target (or, after a failed background save, a reload)
+            }
+
             ok &= page.Version != before;
             if (started < measureFrom || finished > measureTo)
             {

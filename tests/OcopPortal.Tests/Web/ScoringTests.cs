@@ -290,6 +290,53 @@ public sealed class ScoringTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task A_background_draft_save_answers_the_new_version_and_a_stale_one_stores_nothing()
+    {
+        var round = await _c.RoundAsync(products: 1);
+        var client = round.First.Client;
+        var entry = round.EntryIds[0];
+        var url = CouncilScenario.Sheet(round.RoundId, entry);
+        await CouncilScenario.DeclareNoConflictAsync(client, round.RoundId, entry);
+
+        // As the page's htmx button sends it: the answer is a fragment, not a redirect, with the Version to use next.
+        var first = await CouncilScenario.SheetFieldsAsync(client, round.RoundId, entry, r => r[0]);
+        var saved = await BackgroundSaveAsync(client, url, first);
+        Assert.Equal("true", saved.QuerySelector("[data-testid=sheet-saved]")!.GetAttribute("data-saved"));
+        Assert.StartsWith("Đã lưu bản nháp lúc ", saved.QuerySelector("[data-testid=sheet-saved]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var version = saved.QuerySelector("input[name=Version][hx-swap-oob]")!.GetAttribute("value")!;
+        var sheet = Assert.Single(await _c.SheetsAsync(entry));
+        Assert.Equal(sheet.Version.ToString(), version);
+        Assert.Equal(first.Where(f => f.Key.StartsWith("Choices", StringComparison.Ordinal)).Select(f => int.Parse(f.Value, CultureInfo.InvariantCulture)).Order(),
+            sheet.Answers.Select(a => a.OptionId!.Value).Order());
+
+        // The next save with the swapped-in Version goes through; one with the page's old Version is refused and stores nothing.
+        var second = new Dictionary<string, string>(first) { ["Version"] = version, ["OverallComment"] = "Lần lưu thứ hai." };
+        Assert.Equal("true", (await BackgroundSaveAsync(client, url, second)).QuerySelector("[data-testid=sheet-saved]")!.GetAttribute("data-saved"));
+        var stale = new Dictionary<string, string>(first) { ["OverallComment"] = "Từ cửa sổ cũ." };
+        var refused = await BackgroundSaveAsync(client, url, stale);
+        Assert.Equal("false", refused.QuerySelector("[data-testid=sheet-saved]")!.GetAttribute("data-saved"));
+        Assert.Contains(MemberScoring.ConflictMessage, refused.QuerySelector("[data-testid=sheet-saved]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(refused.QuerySelector("input[name=Version]"));
+        Assert.Equal("Lần lưu thứ hai.", Assert.Single(await _c.SheetsAsync(entry)).OverallComment);
+
+        // A foreign option is refused in the fragment too, and nothing changes.
+        var before = Assert.Single(await _c.SheetsAsync(entry)).Version;
+        var current = await CouncilScenario.SheetFieldsAsync(client, round.RoundId, entry, r => r[0]);
+        current[current.Keys.First(k => k.StartsWith("Choices", StringComparison.Ordinal))] = "999999";
+        Assert.Equal("false", (await BackgroundSaveAsync(client, url, current)).QuerySelector("[data-testid=sheet-saved]")!.GetAttribute("data-saved"));
+        Assert.Equal(before, Assert.Single(await _c.SheetsAsync(entry)).Version);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> BackgroundSaveAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("HX-Request", "true");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Options_and_criteria_foreign_to_the_sheet_are_refused_and_nothing_is_stored()
     {
         var round = await _c.RoundAsync(products: 1);

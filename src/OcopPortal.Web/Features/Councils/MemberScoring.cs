@@ -426,7 +426,7 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
 
         return submit
             ? new SheetSaveResult(SheetSaveKind.Submitted, Total: sheet.Total, Stars: sheet.Stars)
-            : new SheetSaveResult(SheetSaveKind.Saved);
+            : new SheetSaveResult(SheetSaveKind.Saved, Version: sheet.Version, At: now);
     }
 
     /// <summary>Brings the stored answers in line with the posted ones, row by row (the (sheet, criterion) index stays unique).</summary>

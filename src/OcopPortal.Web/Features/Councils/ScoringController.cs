@@ -128,18 +128,36 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
             return NotFound();
         }
 
+        // The draft button saves in the background when script runs (htmx): the member keeps their place on the page.
+        var background = !submit && Request.Headers["HX-Request"] == "true";
         if (entry.Declaration is null)
         {
-            return MustDeclare(roundId, entryId);
+            return background
+                ? Saved(false, l["Trước khi chấm, hãy khai báo bạn có hay không có xung đột lợi ích với sản phẩm này."].Value, null, $"/rounds/{roundId}/entries/{entryId}/declaration")
+                : MustDeclare(roundId, entryId);
         }
 
         var set = await scoring.SetAsync(entry, ct);
         if (!ModelState.IsValid)
         {
-            return View(nameof(Sheet), await SheetPageAsync(entry, set, await scoring.MySheetAsync(entry, ct), input, ct));
+            return background
+                ? Saved(false, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct()), null, null)
+                : View(nameof(Sheet), await SheetPageAsync(entry, set, await scoring.MySheetAsync(entry, ct), input, ct));
         }
 
         var result = await scoring.SaveAsync(entry, set, input, submit, ct);
+        if (background)
+        {
+            return result.Kind switch
+            {
+                SheetSaveKind.Saved => Saved(true, l["Đã lưu bản nháp lúc {0}. Phiếu chỉ được tính khi bạn nộp.", result.At!.Value.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)].Value, result.Version, null),
+                SheetSaveKind.Invalid => Saved(false, result.Message!.Localize(l), null, null),
+                SheetSaveKind.Locked => Saved(false, l["Phiếu chấm đã nộp và đã khóa; chỉ Chủ tịch Hội đồng mở lại được. Không có gì thay đổi."].Value, null, SheetUrl(roundId, entryId)),
+                SheetSaveKind.NotScoring => Saved(false, l["Chỉ lưu hoặc nộp phiếu khi đợt đánh giá đang chấm điểm (hiện: {0}). Không có gì thay đổi.", l[CouncilLabels.RoundStatus(entry.Member.Round.Status)].Value].Value, null, SheetUrl(roundId, entryId)),
+                _ => Saved(false, l[MemberScoring.ConflictMessage].Value, null, SheetUrl(roundId, entryId)),
+            };
+        }
+
         switch (result.Kind)
         {
             case SheetSaveKind.Invalid or SheetSaveKind.Incomplete:
@@ -165,6 +183,9 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
                 return Redirect(SheetUrl(roundId, entryId));
         }
     }
+
+    private PartialViewResult Saved(bool saved, string message, Guid? version, string? reloadUrl) =>
+        PartialView("_SheetSaved", new SheetSavedFragment(saved, message, version, reloadUrl));
 
     private Task<MemberEntry?> EntryAsync(int roundId, int entryId, CancellationToken ct) => scoring.EntryAsync(User, roundId, entryId, ct);
 

@@ -132,4 +132,10 @@ public enum SheetSaveKind
     Incomplete,
 }
 
-public sealed record SheetSaveResult(SheetSaveKind Kind, UserMessage? Message = null, decimal? Total = null, int? Stars = null);
+public sealed record SheetSaveResult(SheetSaveKind Kind, UserMessage? Message = null, decimal? Total = null, int? Stars = null, Guid? Version = null, DateTimeOffset? At = null);
+
+/// <summary>
+/// What a draft save made in the background (htmx) answers: the outcome in words and, when saved, the sheet's new
+/// Version for the form (out of band) so the next save or the submission is not taken for a stale window.
+/// </summary>
+public sealed record SheetSavedFragment(bool Saved, string Message, Guid? Version, string? ReloadUrl);
