@@ -70,7 +70,9 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
     }
 
     [HttpGet("entries/{entryId:int}/sheet")]
-    public async Task<IActionResult> Sheet(int roundId, int entryId, CancellationToken ct)
+    public Task<IActionResult> Sheet(int roundId, int entryId, CancellationToken ct) => scoring.OnOneConnectionAsync(() => SheetPageResultAsync(roundId, entryId, ct), ct);
+
+    private async Task<IActionResult> SheetPageResultAsync(int roundId, int entryId, CancellationToken ct)
     {
         var entry = await EntryAsync(roundId, entryId, ct);
         if (entry is null)
@@ -120,7 +122,10 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         return PartialView("~/Features/Rules/SelfAssessment/_Result.cshtml", MemberScoring.Evaluate(set, definition, CouncilRounds.ToAnswers(new ScoreSheet { Answers = answers })));
     }
 
-    private async Task<IActionResult> SaveAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct)
+    private Task<IActionResult> SaveAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct) =>
+        scoring.OnOneConnectionAsync(() => SaveOnConnectionAsync(roundId, entryId, input, submit, ct), ct);
+
+    private async Task<IActionResult> SaveOnConnectionAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct)
     {
         var entry = await EntryAsync(roundId, entryId, ct);
         if (entry is null)
