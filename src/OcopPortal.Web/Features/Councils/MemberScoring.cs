@@ -134,23 +134,6 @@ public sealed class MemberScoring(OcopDbContext db, CouncilRounds rounds, AuditL
             : null;
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on one open database connection: a sheet request runs four or five queries and a save,
-    /// and EF would otherwise take a connection from the pool and give it back around each of them.
-    /// </summary>
-    public async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> work, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>The caller's own sheet for the product (by their seat: never another member's).</summary>
     public async Task<ScoreSheet?> MySheetAsync(MemberEntry entry, CancellationToken ct)
     {

@@ -70,9 +70,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
     }
 
     [HttpGet("entries/{entryId:int}/sheet")]
-    public Task<IActionResult> Sheet(int roundId, int entryId, CancellationToken ct) => scoring.OnOneConnectionAsync(() => SheetPageResultAsync(roundId, entryId, ct), ct);
-
-    private async Task<IActionResult> SheetPageResultAsync(int roundId, int entryId, CancellationToken ct)
+    public async Task<IActionResult> Sheet(int roundId, int entryId, CancellationToken ct)
     {
         var entry = await EntryAsync(roundId, entryId, ct);
         if (entry is null)
@@ -122,10 +120,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         return PartialView("~/Features/Rules/SelfAssessment/_Result.cshtml", MemberScoring.Evaluate(set, definition, CouncilRounds.ToAnswers(new ScoreSheet { Answers = answers })));
     }
 
-    private Task<IActionResult> SaveAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct) =>
-        scoring.OnOneConnectionAsync(() => SaveOnConnectionAsync(roundId, entryId, input, submit, ct), ct);
-
-    private async Task<IActionResult> SaveOnConnectionAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(int roundId, int entryId, ScoreSheetInput input, bool submit, CancellationToken ct)
     {
         var entry = await EntryAsync(roundId, entryId, ct);
         if (entry is null)
