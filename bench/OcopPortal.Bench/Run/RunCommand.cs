@@ -121,6 +121,8 @@ public static class RunCommand
                 var cpuAtStart = Task.Delay(warm, ct).ContinueWith(_ => portal.CpuTime, ct, TaskContinuationOptions.None, TaskScheduler.Default);
                 var result = await (s.Name is Scenarios.SheetSave or Scenarios.SheetSaveBackground
                     ? SheetSaveLoad.RunAsync(s.Name, portal.BaseAddress, targets.ScoringRoundId!.Value, members, warm, measure, s.Name == Scenarios.SheetSaveBackground, ct)
+                    : s.Name == Scenarios.DashboardAfterChange
+                    ? DashboardAfterChangeLoad.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), database, warm, measure, ct)
                     : LoadClient.RunAsync(s.Name, new Uri(portal.BaseAddress, PathOf(s)), CookiesOf(s), connections, warm, measure, ct));
                 var cpu = portal.CpuTime - await cpuAtStart;
                 return result.Requests == 0 ? result : result with { PortalCpuMsPerRequest = cpu.TotalMilliseconds / result.Requests };

@@ -56,6 +56,9 @@ public static class Scenarios
     /// <summary>The one scenario that writes: members POST their draft sheets (<see cref="SheetSaveLoad"/>), not a GET loop.</summary>
     public const string SheetSave = "sheet-save";
 
+    /// <summary>The dashboard recomputed on every request (<see cref="DashboardAfterChangeLoad"/>).</summary>
+    public const string DashboardAfterChange = "reports-dashboard-after-change";
+
     /// <summary>The same saves as the page makes them when script runs: htmx POSTs answered by a fragment, no reload.</summary>
     public const string SheetSaveBackground = "sheet-save-background";
 
@@ -75,6 +78,7 @@ public static class Scenarios
         new("certificate-pdf", "/certificates/" + CertificatePlaceholder + "/certificate.pdf", Actor.Office, "one certificate PDF: landscape page, border, stars, vector QR, Vietnamese fonts subset and embedded"),
         new("certificates-batch-pdf", "/decisions/" + CertificateDecisionPlaceholder + "/certificates.pdf", Actor.Office, "the 200-certificate batch PDF of one decision: 200 pages, fonts embedded once"),
         new("reports-dashboard", "/reports", Actor.Office, "the reports dashboard for the province: in force by star/status/sector/type/commune, legacy districts, flows, rounds, steps, score parts"),
+        new(DashboardAfterChange, "/reports", Actor.Office, "the same dashboard as the first request after a change gets it: the bench writes a new reports data stamp before each GET, so every section is computed again (one connection)"),
         new("reports-recognised-xlsx", "/reports/recognised.xlsx", Actor.Office, "the full list of products in force as Excel, streamed from the database into a temporary workbook"),
         new("sheet-page", ScoringSheetPlaceholder, Actor.CouncilMember, "one member's draft sheet page: seat + product, pinned criteria set, the sheet and its answers, the self-assessment as reference, ~30 criteria with their options"),
         new(SheetSave, "/rounds/{round}/entries/{entry}/sheet", Actor.CouncilMembers, "POST of a ~30-criterion draft sheet, one member per connection; every save changes every answer; POST → redirect → the sheet page reloaded (the page without script)"),
