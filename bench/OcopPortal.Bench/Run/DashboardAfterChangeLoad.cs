@@ -44,10 +44,6 @@ public static class DashboardAfterChangeLoad
             }
         }
 
-        var all = latencies.Order().ToArray();
-        return new LoadResult(name, all.Length / duration.TotalSeconds, Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), errors, all.Length);
+        return LoadResult.Of(name, latencies, duration, errors);
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

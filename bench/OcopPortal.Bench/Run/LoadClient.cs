@@ -7,6 +7,17 @@ public sealed record LoadResult(string Scenario, double RequestsPerSecond, doubl
 {
     /// <summary>The portal process's CPU time (user + system) over the measured window divided by the requests counted in it.</summary>
     public double? PortalCpuMsPerRequest { get; init; }
+
+    /// <summary>The result of the latencies (ms) measured over <paramref name="duration"/>.</summary>
+    public static LoadResult Of(string scenario, IEnumerable<double> latencies, TimeSpan duration, int errors)
+    {
+        var all = latencies.Order().ToArray();
+        return new LoadResult(scenario, all.Length / duration.TotalSeconds, Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), errors, all.Length);
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values; NaN when nothing completed.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
 /// <summary>
@@ -65,12 +76,6 @@ public static class LoadClient
         }, ct)).ToList();
 
         var results = await Task.WhenAll(workers);
-        var all = results.SelectMany(r => r.latencies).Order().ToArray();
-        return new LoadResult(name, all.Length / duration.TotalSeconds, Percentile(all, 50), Percentile(all, 95), Percentile(all, 99),
-            results.Sum(r => r.errors), all.Length);
+        return LoadResult.Of(name, results.SelectMany(r => r.latencies), duration, results.Sum(r => r.errors));
     }
-
-    /// <summary>Nearest-rank percentile of sorted values; NaN when nothing completed.</summary>
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

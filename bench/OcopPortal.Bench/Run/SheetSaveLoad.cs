@@ -28,9 +28,7 @@ public static partial class SheetSaveLoad
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = members.Select(m => Task.Run(() => WorkerAsync(baseAddress, roundId, m.Cookies, m.EntryId, measureFrom, measureTo, background, ct), ct)).ToList();
         var results = await Task.WhenAll(workers);
-        var all = results.SelectMany(r => r.Latencies).Order().ToArray();
-        return new LoadResult(name, all.Length / duration.TotalSeconds, Percentile(all, 50), Percentile(all, 95), Percentile(all, 99),
-            results.Sum(r => r.Errors), all.Length);
+        return LoadResult.Of(name, results.SelectMany(r => r.Latencies), duration, results.Sum(r => r.Errors));
     }
 
     private static async Task<(List<double> Latencies, int Errors)> WorkerAsync(
@@ -147,8 +145,6 @@ public static partial class SheetSaveLoad
         return new SheetPage(WebUtility.HtmlDecode(token.Groups[1].Value), version.Groups[1].Value, options);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private sealed record SheetPage(string Token, string Version, Dictionary<string, List<string>> Options);
 
