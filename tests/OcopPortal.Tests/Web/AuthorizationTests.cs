@@ -57,6 +57,22 @@ public sealed class AuthorizationTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_background_request_after_the_session_ended_sends_the_whole_window_to_login()
+    {
+        var client = factory.CreatePortalClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/rounds/1/entries/1/sheet") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var target = new Uri(Assert.Single(response.Headers.GetValues("HX-Redirect")));
+        Assert.Equal("/account/login", target.AbsolutePath);
+        Assert.Contains("ReturnUrl=%2Frounds%2F1%2Fentries%2F1%2Fsheet", target.Query, StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
     public async Task Forbidden_page_is_in_Vietnamese()
     {
         var client = factory.CreatePortalClient();

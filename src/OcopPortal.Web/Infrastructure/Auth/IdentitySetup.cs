@@ -45,6 +45,22 @@ public static class IdentitySetup
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A background (htmx) request after the session ended: a redirect would be followed by the script and the
+            // login page swapped into a corner of the form; HX-Redirect sends the whole window to the login page instead.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Headers["HX-Request"] == "true")
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+                }
+                else
+                {
+                    ctx.Response.Redirect(ctx.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
