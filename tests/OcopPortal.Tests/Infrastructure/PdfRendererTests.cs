@@ -48,6 +48,18 @@ public sealed class PdfRendererTests(PdfRendererFixture fixture, ITestOutputHelp
         .Footer(Footer);
 
     [Fact]
+    public void Letters_a_font_could_join_into_a_ligature_are_extracted_as_written()
+    {
+        // "ff", "fi", "fl" (a random hex suffix or an e-mail address can hold them) once came back without the pair.
+        const string text = "Hợp tác xã Nông nghiệp Phú Lộc ffd8 · office@coffee.vn · fiber flour affluent";
+        var pdf = Renderer.Render(d => d.Paragraph(text).Paragraph(text, new TextStyle(Bold: true)).Paragraph(text, new TextStyle(Italic: true)));
+
+        using var doc = PdfDocument.Open(pdf);
+        var extracted = Nfc(doc.GetPage(1).Text);
+        Assert.Equal(3, extracted.Split(text).Length - 1);
+    }
+
+    [Fact]
     public void Vietnamese_text_given_in_NFD_is_extracted_as_NFC()
     {
         var pdf = Renderer.Render(d => Certificate(d, Sentence.Normalize(NormalizationForm.FormD)));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace OcopPortal.Web.Infrastructure.Pdf;
 
@@ -19,20 +18,20 @@ internal sealed record TextBlock(IReadOnlyList<TextLine> Lines, TextStyle Style,
 }
 
 /// <summary>
-/// Shapes (HarfBuzz), measures, wraps and draws text. One instance per Render call: SKShaper keeps an internal
-/// HarfBuzz buffer and is not thread-safe, so shapers are never shared between concurrent renders.
+/// Shapes (HarfBuzz, without ligatures: <see cref="PlainShaper"/>), measures, wraps and draws text. One instance per
+/// Render call, so shapers are never shared between concurrent renders.
 /// </summary>
 internal sealed class TextEngine : IDisposable
 {
     private readonly SKTypeface[] _faces;
-    private readonly SKShaper[] _shapers;
+    private readonly PlainShaper[] _shapers;
     private readonly Dictionary<(int Face, float Size), SKFont> _fonts = new();
     private readonly Dictionary<(int Face, float Size, string Text), float> _widths = new();
 
     public TextEngine(SKTypeface regular, SKTypeface bold, SKTypeface italic)
     {
         _faces = [regular, bold, italic];
-        _shapers = _faces.Select(f => new SKShaper(f)).ToArray();
+        _shapers = _faces.Select(f => new PlainShaper(f)).ToArray();
     }
 
     public static string Clean(string? text) =>
@@ -51,7 +50,7 @@ internal sealed class TextEngine : IDisposable
         return font;
     }
 
-    private SKShaper.Result Shape(string text, TextStyle s) => _shapers[FaceIndex(s)].Shape(text, Font(s));
+    private (uint[] Glyphs, SKPoint[] Points, float Width) Shape(string text, TextStyle s) => _shapers[FaceIndex(s)].Shape(text, Font(s));
 
     public float Measure(string text, TextStyle s)
     {
@@ -64,7 +63,7 @@ internal sealed class TextEngine : IDisposable
     private GlyphRun Run(string text, TextStyle s, float x)
     {
         var r = Shape(text, s);
-        return new GlyphRun(r.Codepoints.Select(g => (ushort)g).ToArray(), r.Points, x);
+        return new GlyphRun(r.Glyphs.Select(g => (ushort)g).ToArray(), r.Points, x);
     }
 
     /// <summary>Wraps at spaces (words wider than the box are split between graphemes) and aligns each line.</summary>
