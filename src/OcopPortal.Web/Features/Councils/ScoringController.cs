@@ -133,7 +133,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
         if (entry.Declaration is null)
         {
             return background
-                ? Saved(false, l["Trước khi chấm, hãy khai báo bạn có hay không có xung đột lợi ích với sản phẩm này."].Value, null, $"/rounds/{roundId}/entries/{entryId}/declaration")
+                ? Saved(false, DeclareFirst, null, $"/rounds/{roundId}/entries/{entryId}/declaration")
                 : MustDeclare(roundId, entryId);
         }
 
@@ -152,9 +152,7 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
             {
                 SheetSaveKind.Saved => Saved(true, l["Đã lưu bản nháp lúc {0}. Phiếu chỉ được tính khi bạn nộp.", result.At!.Value.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)].Value, result.Version, null),
                 SheetSaveKind.Invalid => Saved(false, result.Message!.Localize(l), null, null),
-                SheetSaveKind.Locked => Saved(false, l["Phiếu chấm đã nộp và đã khóa; chỉ Chủ tịch Hội đồng mở lại được. Không có gì thay đổi."].Value, null, SheetUrl(roundId, entryId)),
-                SheetSaveKind.NotScoring => Saved(false, l["Chỉ lưu hoặc nộp phiếu khi đợt đánh giá đang chấm điểm (hiện: {0}). Không có gì thay đổi.", l[CouncilLabels.RoundStatus(entry.Member.Round.Status)].Value].Value, null, SheetUrl(roundId, entryId)),
-                _ => Saved(false, l[MemberScoring.ConflictMessage].Value, null, SheetUrl(roundId, entryId)),
+                _ => Saved(false, Refusal(result.Kind, entry), null, SheetUrl(roundId, entryId)),
             };
         }
 
@@ -172,14 +170,8 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
             case SheetSaveKind.AlreadySubmitted:
                 TempData["Flash"] = l["Phiếu chấm này đã được nộp trước đó ({0} điểm); không có gì thay đổi.", Points(result.Total)].Value;
                 return Redirect(SheetUrl(roundId, entryId));
-            case SheetSaveKind.Locked:
-                TempData["FlashError"] = l["Phiếu chấm đã nộp và đã khóa; chỉ Chủ tịch Hội đồng mở lại được. Không có gì thay đổi."].Value;
-                return Redirect(SheetUrl(roundId, entryId));
-            case SheetSaveKind.NotScoring:
-                TempData["FlashError"] = l["Chỉ lưu hoặc nộp phiếu khi đợt đánh giá đang chấm điểm (hiện: {0}). Không có gì thay đổi.", l[CouncilLabels.RoundStatus(entry.Member.Round.Status)].Value].Value;
-                return Redirect(SheetUrl(roundId, entryId));
-            default:
-                TempData["FlashError"] = l[MemberScoring.ConflictMessage].Value;
+            default: // locked, not scoring, or a stale window
+                TempData["FlashError"] = Refusal(result.Kind, entry);
                 return Redirect(SheetUrl(roundId, entryId));
         }
     }
@@ -187,11 +179,21 @@ public sealed class ScoringController(MemberScoring scoring, IStringLocalizer<Sh
     private PartialViewResult Saved(bool saved, string message, Guid? version, string? reloadUrl) =>
         PartialView("_SheetSaved", new SheetSavedFragment(saved, message, version, reloadUrl));
 
+    /// <summary>Why a save stored nothing, for the flash after a redirect and for the background save's fragment alike.</summary>
+    private string Refusal(SheetSaveKind kind, MemberEntry entry) => kind switch
+    {
+        SheetSaveKind.Locked => l["Phiếu chấm đã nộp và đã khóa; chỉ Chủ tịch Hội đồng mở lại được. Không có gì thay đổi."].Value,
+        SheetSaveKind.NotScoring => l["Chỉ lưu hoặc nộp phiếu khi đợt đánh giá đang chấm điểm (hiện: {0}). Không có gì thay đổi.", l[CouncilLabels.RoundStatus(entry.Member.Round.Status)].Value].Value,
+        _ => l[MemberScoring.ConflictMessage].Value,
+    };
+
+    private string DeclareFirst => l["Trước khi chấm, hãy khai báo bạn có hay không có xung đột lợi ích với sản phẩm này."].Value;
+
     private Task<MemberEntry?> EntryAsync(int roundId, int entryId, CancellationToken ct) => scoring.EntryAsync(User, roundId, entryId, ct);
 
     private RedirectResult MustDeclare(int roundId, int entryId)
     {
-        TempData["FlashError"] = l["Trước khi chấm, hãy khai báo bạn có hay không có xung đột lợi ích với sản phẩm này."].Value;
+        TempData["FlashError"] = DeclareFirst;
         return Redirect($"/rounds/{roundId}/entries/{entryId}/declaration");
     }
 
