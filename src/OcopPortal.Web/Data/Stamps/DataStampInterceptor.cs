@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.Catalogue;
 using OcopPortal.Web.Domain.Councils;
@@ -19,7 +18,7 @@ namespace OcopPortal.Web.Data.Stamps;
 /// answers (a sheet counts only when its status or submission time changes), which are written many times a minute.
 /// Writes that bypass SaveChanges (ExecuteUpdate, raw SQL) must not touch counted data; none do today.
 /// </summary>
-public sealed class DataStampInterceptor : SaveChangesInterceptor
+public sealed class DataStampInterceptor : SaveChangesGuard
 {
     private static readonly HashSet<Type> Ignored =
     [
@@ -27,19 +26,8 @@ public sealed class DataStampInterceptor : SaveChangesInterceptor
         typeof(EntryPartResult), typeof(EntryUnmetMinimum), typeof(CatalogueEntry), typeof(ScoreSheetAnswer),
     ];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is { } context)
-        {
-            Stamp(context);
-        }
-
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavingChanges(eventData, result));
+    /// <summary>Runs on every save through <see cref="SaveChangesGuard"/>'s hook; it refuses nothing, it adds the stamp.</summary>
+    protected override void Check(DbContext context) => Stamp(context);
 
     private static void Stamp(DbContext context)
     {
