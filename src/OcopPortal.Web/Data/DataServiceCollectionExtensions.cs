@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IssuedRecordsGuard>();
         services.AddSingleton<Traceability.TraceRecordsGuard>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<Dossiers.DossierStepTimes>();
         services.AddSingleton<Stamps.DataStampInterceptor>();
 
         switch (options.Provider)
@@ -53,6 +54,7 @@ public static class DataServiceCollectionExtensions
         sp.GetRequiredService<StoredFileImmutableGuard>(),
         sp.GetRequiredService<IssuedRecordsGuard>(),
         sp.GetRequiredService<Traceability.TraceRecordsGuard>(),
+        sp.GetRequiredService<Dossiers.DossierStepTimes>(),
         sp.GetRequiredService<Stamps.DataStampInterceptor>(), // after the guards: it only adds the stamp to a save they let through
     ];
 

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OcopPortal.Web.Data;
+using OcopPortal.Web.Data.Dossiers;
 using OcopPortal.Web.Domain;
 using OcopPortal.Web.Domain.Councils;
 using OcopPortal.Web.Domain.Dossiers;
@@ -205,6 +206,34 @@ public sealed class ReportStepsTests(PortalFactory factory) : IClassFixture<Port
 
         Assert.Equal([4m, 9.0m, 15m, 75.0m], steps["Xã kiểm tra hồ sơ (ngày làm việc)"]);
         Assert.Equal([3m, 4.0m, null, null], steps["Tỉnh kiểm tra tính đầy đủ (ngày)"]);
+    }
+
+    [Fact]
+    public async Task Step_times_kept_as_events_are_saved_equal_those_computed_from_the_whole_history()
+    {
+        await SeedAsync();
+        var (kept, recomputed) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OcopDbContext>();
+            var mine = db.Dossiers.Where(d => d.CommuneCode == Commune && d.Number!.EndsWith("-TG"));
+            async Task<List<(string?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?)>> ReadAsync() =>
+                (await mine.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Number, d.FirstSubmittedAt, d.FirstForwardedAt, d.ProvinceAnsweredAt }).ToListAsync())
+                .Select(d => (d.Number, d.FirstSubmittedAt, d.FirstForwardedAt, d.ProvinceAnsweredAt)).ToList();
+            var before = await ReadAsync();
+            await mine.ExecuteUpdateAsync(u => u.SetProperty(d => d.FirstSubmittedAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.FirstForwardedAt, (DateTimeOffset?)null).SetProperty(d => d.ProvinceAnsweredAt, (DateTimeOffset?)null));
+            await db.Database.ExecuteSqlRawAsync(DossierStepTimes.BackfillSql);
+            return (before, await ReadAsync());
+        });
+
+        Assert.Equal(6, kept.Count);
+        Assert.Equal(kept, recomputed);
+        // D2: forwarded 3/10 and again 3/18, first answered by the supplement request of 3/12.
+        Assert.Contains(kept, d => d.Item3 == At(2025, 3, 10, 9) && d.Item4 == At(2025, 3, 12, 9));
+        // D3: the supplement request dated before its first forwarding (4/1) is not the province's answer; the rejection is.
+        Assert.Contains(kept, d => d.Item3 == At(2025, 4, 1) && d.Item4 == At(2025, 4, 4));
+        // D4: submitted, never forwarded.
+        Assert.Contains(kept, d => d.Item2 == At(2025, 6, 2) && d.Item3 == null && d.Item4 == null);
     }
 
     [Fact]

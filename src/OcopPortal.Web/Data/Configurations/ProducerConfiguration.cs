@@ -12,6 +12,7 @@ public sealed class ProducerConfiguration : IEntityTypeConfiguration<Producer>
         builder.HasIndex(x => x.TaxCode).IsUnique();
         builder.HasIndex(x => x.OwnerUserId).IsUnique();
         builder.HasIndex(x => x.CommuneCode);
+        builder.HasIndex(x => x.Type); // with the key, the reports' id → type lookup reads this index alone
         builder.Property(x => x.Name).HasMaxLength(300);
         builder.Property(x => x.TaxCode).HasMaxLength(20);
         builder.Property(x => x.RepresentativeName).HasMaxLength(200);

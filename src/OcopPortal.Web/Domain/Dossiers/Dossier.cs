@@ -95,6 +95,19 @@ public class Dossier
     /// <summary>The open supplement request's due date, while <see cref="Status"/> is <see cref="DossierStatus.SupplementRequested"/>.</summary>
     public DateOnly? SupplementDueOn { get; set; }
 
+    /// <summary>The first <see cref="DossierEventKind.Submitted"/> event's time (the commune step starts), for the reports.</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; set; }
+
+    /// <summary>The first <see cref="DossierEventKind.Forwarded"/> event's time (the commune step ends, the province's starts).</summary>
+    public DateTimeOffset? FirstForwardedAt { get; set; }
+
+    /// <summary>
+    /// The province's first answer (accepted, supplement requested, rejected) at or after <see cref="FirstForwardedAt"/>:
+    /// the end of its completeness check. The three step times are kept from the events as they are saved
+    /// (<c>DossierStepTimes</c>), so the dashboard reads them instead of searching every dossier's history.
+    /// </summary>
+    public DateTimeOffset? ProvinceAnsweredAt { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Mẫu 02 part II: results of production and business (raw materials, technology, markets, revenue).</summary>

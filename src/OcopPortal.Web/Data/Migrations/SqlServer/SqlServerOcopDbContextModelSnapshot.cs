@@ -951,6 +951,12 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("CriteriaSetId")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("FirstForwardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ForwardedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -977,6 +983,9 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ProvinceAnsweredAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("RuleSetId")
                         .HasColumnType("int");
@@ -1028,6 +1037,9 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt")
+                        .HasDatabaseName("IX_Dossiers_Steps");
 
                     b.ToTable("Dossiers");
                 });
@@ -1343,6 +1355,8 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TaxCode")
                         .IsUnique();
+
+                    b.HasIndex("Type");
 
                     b.ToTable("Producer");
                 });

@@ -920,6 +920,12 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("CriteriaSetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FirstForwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ForwardedAt")
                         .HasColumnType("INTEGER");
 
@@ -945,6 +951,9 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProvinceAnsweredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RuleSetId")
@@ -996,6 +1005,9 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt")
+                        .HasDatabaseName("IX_Dossiers_Steps");
 
                     b.ToTable("Dossiers");
                 });
@@ -1298,6 +1310,8 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TaxCode")
                         .IsUnique();
+
+                    b.HasIndex("Type");
 
                     b.ToTable("Producer");
                 });

@@ -1,0 +1,76 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OcopPortal.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DossierStepTimes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "FirstForwardedAt",
+                table: "Dossiers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "FirstSubmittedAt",
+                table: "Dossiers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ProvinceAnsweredAt",
+                table: "Dossiers",
+                type: "INTEGER",
+                nullable: true);
+
+            // Step times of the dossiers already there, from their events (as Data/Dossiers/DossierStepTimes keeps them from now on).
+            migrationBuilder.Sql("""
+                UPDATE "Dossiers" SET
+                    "FirstSubmittedAt" = (SELECT MIN(e."At") FROM "DossierEvents" AS e WHERE e."DossierId" = "Dossiers"."Id" AND e."Kind" = 1),
+                    "FirstForwardedAt" = (SELECT MIN(e."At") FROM "DossierEvents" AS e WHERE e."DossierId" = "Dossiers"."Id" AND e."Kind" = 3);
+                UPDATE "Dossiers" SET
+                    "ProvinceAnsweredAt" = (SELECT MIN(e."At") FROM "DossierEvents" AS e
+                        WHERE e."DossierId" = "Dossiers"."Id" AND e."Kind" IN (4, 6, 7) AND e."At" >= "Dossiers"."FirstForwardedAt");
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Producer_Type",
+                table: "Producer",
+                column: "Type");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Steps",
+                table: "Dossiers",
+                columns: new[] { "SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Producer_Type",
+                table: "Producer");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Steps",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "FirstForwardedAt",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "FirstSubmittedAt",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "ProvinceAnsweredAt",
+                table: "Dossiers");
+        }
+    }
+}
