@@ -22,7 +22,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string JournalModeWal = "PRAGMA journal_mode = WAL;";
 
-    private const string PerConnection = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 1073741824;";
+    private const string PerConnection = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
 
     private readonly ConditionalWeakTable<object, object> configured = [];
 
