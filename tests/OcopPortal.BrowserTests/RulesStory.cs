@@ -32,6 +32,31 @@ public sealed class RulesStory(BrowserPortal app) : IClassFixture<BrowserPortal>
     }
 
     [Fact]
+    public async Task A_background_request_the_server_refuses_says_so_where_its_answer_would_have_appeared()
+    {
+        var page = await app.NewPageAsync();
+        await StorySteps.SignInAsync(page, await app.Portal.CreateUserAsync(Roles.Producer));
+        var (ruleSetId, choices) = await StorySteps.ChoicesAsync(app.Portal, 7, "1.1=3 1.2=1");
+        await page.GotoAsync($"/rules/{ruleSetId}/sets/7/self-assessment");
+
+        // One change answered normally: the verdict is swapped in.
+        await page.Locator($"input[name='Choices[{choices[0].NodeId}]'][value='{choices[0].OptionId}']").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("total")).ToBeVisibleAsync();
+
+        // The page's antiforgery token is no longer valid (as after a long pause or a new sign-in elsewhere): the next
+        // background post is refused with 400, and the person is told, in the slot, that nothing was taken.
+        await page.Locator("input[name='__RequestVerificationToken']").EvaluateAllAsync<int>("inputs => { inputs.forEach(i => i.value = 'expired'); return inputs.length; }");
+        var refused = page.WaitForResponseAsync(r => r.Url.EndsWith("/self-assessment/result", StringComparison.Ordinal) && r.Status == 400);
+        await page.Locator($"input[name='Choices[{choices[1].NodeId}]'][value='{choices[1].OptionId}']").CheckAsync();
+        await refused;
+
+        var alert = page.Locator("#result-slot").GetByTestId("request-failed");
+        await Assertions.Expect(alert).ToContainTextAsync("Chưa gửi được");
+        await Assertions.Expect(alert).ToHaveAttributeAsync("role", "alert");
+        await Assertions.Expect(page.GetByTestId("total")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_producer_self_assesses_72_points_and_learns_why_it_stays_at_3_stars()
     {
         var page = await app.NewPageAsync(phone: true);

@@ -82,3 +82,30 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// A background (htmx) request the server refused (an expired antiforgery token answers 400) or that never reached
+// it: htmx swaps nothing for these, so without this the person would believe their change was saved. The message
+// (localised by the layout) goes into the element the request would have updated.
+function showHtmxFailure(event, message) {
+  const target = event.detail && event.detail.target;
+  if (!(target instanceof HTMLElement) || !message) {
+    return;
+  }
+  const alert = document.createElement("div");
+  alert.className = "alert alert-danger py-2 my-2";
+  alert.setAttribute("role", "alert");
+  alert.dataset.testid = "request-failed";
+  alert.textContent = message;
+  target.replaceChildren(alert);
+}
+
+document.body.addEventListener("htmx:responseError", (event) => {
+  const status = event.detail && event.detail.xhr ? event.detail.xhr.status : 0;
+  const data = document.body.dataset;
+  const message = status === 400 ? data.htmxRefused : `${data.htmxFailed || ""} (HTTP ${status})`;
+  showHtmxFailure(event, message);
+});
+
+document.body.addEventListener("htmx:sendError", (event) => {
+  showHtmxFailure(event, document.body.dataset.htmxOffline);
+});
