@@ -39,7 +39,7 @@ public sealed class ReportPeriodBoundsTests
     [Fact]
     public void A_local_day_starts_at_its_UTC_instant_so_it_compares_with_stored_UTC_times()
     {
-        var queries = new ReportQueries(null!, null!, null!, new HanoiClock(), null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportQueries>.Instance);
+        var queries = new ReportQueries(null!, null!, null!, new HanoiClock(), null!, null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportQueries>.Instance);
 
         var start = queries.Start(new DateOnly(2026, 1, 1));
 

@@ -31,6 +31,7 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // The dashboard's steps: the period's submitted dossiers and their step times, read from the index alone.
         builder.HasIndex(x => new { x.SubmittedAt, x.Status, x.CommuneCode, x.FirstSubmittedAt, x.FirstForwardedAt, x.ProvinceAnsweredAt })
             .HasDatabaseName("IX_Dossiers_Steps");
+        builder.HasIndex(x => new { x.Kind, x.Status, x.ProductId }); // the re-evaluations in progress, without reading the (wide) dossier rows
         builder.HasOne<Producer>().WithMany().HasForeignKey(x => x.ProducerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneCode).OnDelete(DeleteBehavior.Restrict);

@@ -56,3 +56,29 @@ public sealed class DashboardReader(OcopDbContext db, ReportQueries queries, Das
         return dashboard;
     }
 }
+
+/// <summary>
+/// Figures of finalised council rounds that cannot change any more (results, sheets, conflicts, stored score facts),
+/// kept for the life of the process under the round, its finalisation time and the scope. A finalised round takes no
+/// new entry, declaration or sheet and no sheet can be reopened (the chair's controller refuses), so the first view
+/// after an unrelated change does not recount 100,000 sheets. What still moves after finalisation (decisions,
+/// referrals, the council's seats) is read live by <see cref="ReportQueries"/>. Bounded so memory stays small.
+/// </summary>
+public sealed class FinalisedRoundFacts : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    public static string Key(string kind, int roundId, DateTimeOffset? finalisedAt, IReadOnlyList<string>? communes) => string.Join('|',
+        kind,
+        roundId.ToString(CultureInfo.InvariantCulture),
+        (finalisedAt?.UtcTicks ?? 0).ToString(CultureInfo.InvariantCulture),
+        communes is null ? "*" : string.Join(',', communes));
+
+    public bool TryGet<T>(string key, out T? value)
+        where T : class => _cache.TryGetValue(key, out value);
+
+    public void Set<T>(string key, T value)
+        where T : class => _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(12) });
+
+    public void Dispose() => _cache.Dispose();
+}

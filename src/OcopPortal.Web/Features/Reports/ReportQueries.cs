@@ -18,7 +18,7 @@ namespace OcopPortal.Web.Features.Reports;
 /// parts and unmet minimums are counted from the per-entry facts <see cref="FrozenResults"/> stores (a finalised result
 /// never changes), not from the JSON of every result or the sheets' answers.
 /// </summary>
-public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, WorkingDays workingDays, TimeProvider clock, IServiceScopeFactory scopes, ILogger<ReportQueries> logger)
+public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, WorkingDays workingDays, TimeProvider clock, FinalisedRoundFacts finalised, IServiceScopeFactory scopes, ILogger<ReportQueries> logger)
 {
     /// <summary>Runs one dashboard section, logging its time at debug level (where a slow dashboard's time goes).</summary>
     private async Task<T> Timed<T>(string section, Func<Task<T>> run)
@@ -102,7 +102,6 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         var today = Today;
         var (from, to) = filter.Period(today);
         var asOf = filter.AsOf(today);
-        var communeOptions = await Timed("commune-options", () => CommuneOptionsAsync(scope, ct));
         if (scope.Kind == ScopeKind.Council)
         {
             var councilScores = await ScoreSeriesAsync(scope, null, from, to, ct);
@@ -111,10 +110,10 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         }
 
         var communes = scope.Narrow(filter.Commune);
-        // The rounds, steps and scores sections run beside the stock and flow sections, in a second scope (its own
-        // context and connection) on another thread: each half is about half the work, so on two cores the first view
-        // after a change takes about half as long. SQLite in WAL mode lets both read at once.
-        var side = Task.Run(() => SideSectionsAsync(scopes, scope, communes, from, to, ct), ct);
+        // The flows, rounds, steps and scores sections run beside the certificate stock sections, in a second scope
+        // (its own context and connection) on another thread: each half is about half the work, so on two cores the
+        // first view after a change takes about half as long. SQLite in WAL mode lets both read at once.
+        var side = Task.Run(() => SideSectionsAsync(scopes, scope, communes, from, to, today, ct), ct);
         try
         {
             var certs = Certificates(communes);
@@ -127,19 +126,13 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
                 await Timed("by-sector", () => BySectorAsync(inForceRows, ct)),
                 ByProducerType(inForceRows),
                 await Timed("by-commune", () => ByCommuneAsync(stockRows, inForceRows, ct)),
-                await Timed("legacy-districts", () => LegacyDistrictsAsync(certs, from, to, ct)),
-            };
-
-            var flows = new List<ReportSeries>
-            {
-                await Timed("dossier-flows", () => DossierFlowsAsync(communes, from, to, ct)),
-                await Timed("recognition-flows", () => RecognitionFlowsAsync(certs, communes, from, to, today, ct)),
             };
             var progress = scope.IsProvince && string.IsNullOrWhiteSpace(filter.Commune) ? await Timed("targets", () => TargetsAsync(targets, today, ct)) : [];
-            var (rounds, steps, scores) = await side;
-            flows.AddRange(rounds);
-            flows.Add(steps);
-            return new Dashboard(scope, filter, from, to, asOf, communeOptions,
+            var other = await side;
+            stock.Add(other.Legacy);
+            List<ReportSeries> flows = [other.DossierFlows, other.RecognitionFlows, .. other.Rounds, other.Steps];
+            var scores = other.Scores;
+            return new Dashboard(scope, filter, from, to, asOf, other.CommuneOptions,
                 Distinct(inForceRows, r => r.ProductId), Distinct(inForceRows, r => r.ProducerId), Distinct(stockRows, r => r.ProductId), Distinct(stockRows, r => r.ProducerId),
                 stockRows.Count, stock, flows, scores, progress);
         }
@@ -151,16 +144,26 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
         }
     }
 
-    /// <summary>The rounds, steps and scores sections, computed by a <see cref="ReportQueries"/> of a scope of their own.</summary>
-    private static async Task<(List<ReportSeries> Rounds, ReportSeries Steps, List<ReportSeries> Scores)> SideSectionsAsync(
-        IServiceScopeFactory scopes, ReportScope scope, IReadOnlyList<string>? communes, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>The dashboard's half computed beside the certificate stock: the filter's communes, flows, rounds, steps, scores.</summary>
+    private sealed record SideSections(
+        IReadOnlyList<CommuneOption> CommuneOptions, ReportSeries Legacy, ReportSeries DossierFlows, ReportSeries RecognitionFlows,
+        List<ReportSeries> Rounds, ReportSeries Steps, List<ReportSeries> Scores);
+
+    /// <summary>The <see cref="SideSections"/>, computed by a <see cref="ReportQueries"/> of a scope of their own.</summary>
+    private static async Task<SideSections> SideSectionsAsync(
+        IServiceScopeFactory scopes, ReportScope scope, IReadOnlyList<string>? communes, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         await using var side = scopes.CreateAsyncScope();
-        var queries = side.ServiceProvider.GetRequiredService<ReportQueries>();
-        var rounds = await queries.Timed("rounds", () => queries.RoundSeriesAsync(scope, communes, from, to, ct));
-        var steps = await queries.Timed("steps", () => queries.StepsAsync(communes, from, to, ct));
-        var scores = await queries.Timed("scores", () => queries.ScoreSeriesAsync(scope, communes, from, to, ct));
-        return (rounds, steps, scores);
+        var q = side.ServiceProvider.GetRequiredService<ReportQueries>();
+        var certs = q.Certificates(communes);
+        return new SideSections(
+            await q.Timed("commune-options", () => q.CommuneOptionsAsync(scope, ct)),
+            await q.Timed("legacy-districts", () => q.LegacyDistrictsAsync(certs, from, to, ct)),
+            await q.Timed("dossier-flows", () => q.DossierFlowsAsync(communes, from, to, ct)),
+            await q.Timed("recognition-flows", () => q.RecognitionFlowsAsync(certs, communes, from, to, today, ct)),
+            await q.Timed("rounds", () => q.RoundSeriesAsync(scope, communes, from, to, ct)),
+            await q.Timed("steps", () => q.StepsAsync(communes, from, to, ct)),
+            await q.Timed("scores", () => q.ScoreSeriesAsync(scope, communes, from, to, ct)));
     }
 
     public async Task<IReadOnlyList<CommuneOption>> CommuneOptionsAsync(ReportScope scope, CancellationToken ct)
@@ -450,8 +453,8 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             entries = entries.Where(e => dossiers.Any(d => d.Id == e.DossierId));
         }
 
-        var results = await entries.GroupBy(e => new { e.RoundId, e.ResultStars })
-            .Select(g => new { g.Key.RoundId, g.Key.ResultStars, Count = g.Count() }).ToListAsync(ct);
+        var facts = await RoundFactsAsync(list.Select(r => (r.Id, r.FinalisedAt, r.ScoringDeadline)).ToList(), communes, ct);
+        // Live: referrals and decisions are made after the round is finalised.
         var potential = await db.MinistryReferrals.AsNoTracking().Where(m => m.ProvinceScore >= 90 && entries.Any(e => e.Id == m.RoundEntryId))
             .Join(db.RoundEntries, m => m.RoundEntryId, e => e.Id, (m, e) => e.RoundId).GroupBy(r => r).Select(g => new { RoundId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var recognised = await (from l in db.DecisionLines
@@ -460,61 +463,27 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
                                       && (l.DossierId == null || dossiers.Any(d => d.Id == l.DossierId))
                                 group l by dec.RoundId into g
                                 select new { RoundId = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-        // A join grouped by entry, not a correlated MAX per entry: for the latter SQLite picks the (Kind, At) index
-        // and walks every "accepted" event of the province once per entry (12–14 s for 300 entries at national scale).
-        var accepted = await (from e in entries
-                              join ev in db.DossierEvents on e.DossierId equals ev.DossierId
-                              where ev.Kind == DossierEventKind.Accepted
-                              group ev.At by new { e.Id, e.RoundId } into g
-                              select new { g.Key.RoundId, At = g.Max() }).ToListAsync(ct);
-
         var voting = await db.CouncilSeats.AsNoTracking().Where(s => s.Role != SeatRole.InvitedExpert && list.Select(r => r.CouncilId).Contains(s.CouncilId))
             .GroupBy(s => s.CouncilId).Select(g => new { CouncilId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        // Whole rounds (not narrowed to the scope's communes): entries, conflicts declared, and per seat the submitted
-        // sheets and those sent after the round's scoring deadline (one grouped query per round, sent as one UNION ALL).
-        var entryCounts = await db.RoundEntries.Where(e => ids.Contains(e.RoundId)).GroupBy(e => e.RoundId)
-            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
-        var conflictCounts = await (from c in db.ConflictDeclarations
-                                    join e in db.RoundEntries on c.RoundEntryId equals e.Id
-                                    where c.Conflicted && ids.Contains(e.RoundId)
-                                    group c by e.RoundId into g
-                                    select new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
-        IQueryable<SeatSheets>? perSeat = null;
-        foreach (var r in list)
-        {
-            var (roundId, deadlineEnd) = (r.Id, DayEnd(r.ScoringDeadline));
-            var q = from e in db.RoundEntries
-                    where e.RoundId == roundId
-                    join sh in db.ScoreSheets on e.Id equals sh.RoundEntryId
-                    where sh.Status == SheetStatus.Submitted
-                    group sh by sh.SeatId into g
-                    select new SeatSheets { RoundId = roundId, SeatId = g.Key, Sheets = g.Count(), Late = g.Count(x => x.SubmittedAt == null || x.SubmittedAt >= deadlineEnd) };
-            perSeat = perSeat is null ? q : perSeat.Concat(q);
-        }
-
-        var seatSheets = perSeat is null ? [] : await perSeat.ToListAsync(ct);
         var resultRows = new List<CountRow>();
         var timeRows = new List<CountRow>();
         foreach (var r in list)
         {
-            var mine = results.Where(x => x.RoundId == r.Id).ToList();
-            var total = mine.Sum(x => x.Count);
-            decimal? Stars(Func<int?, bool> match) => mine.Where(x => match(x.ResultStars)).Sum(x => x.Count);
+            var fact = facts[r.Id];
+            var total = fact.Results.Sum(x => x.Count);
+            decimal? Stars(Func<int?, bool> match) => fact.Results.Where(x => match(x.Stars)).Sum(x => x.Count);
             resultRows.Add(new CountRow(r.Name, total, Stars(s => s is null or < 3), Stars(s => s == 3), Stars(s => s == 4),
                 potential.Where(p => p.RoundId == r.Id).Sum(p => p.Count), recognised.Where(x => x.RoundId == r.Id).Sum(x => x.Count))
             { Key = r.Id.ToString(CultureInfo.InvariantCulture) });
 
             var finalisedOn = r.FinalisedAt is { } f ? LocalDate(f) : (DateOnly?)null;
-            var waits = accepted.Where(a => a.RoundId == r.Id && r.FinalisedAt is not null)
-                .Select(a => (decimal)(r.FinalisedAt!.Value - a.At).TotalDays).ToList();
-            var sheets = seatSheets.Where(x => x.RoundId == r.Id).ToList();
-            var conflicts = conflictCounts.GetValueOrDefault(r.Id);
-            var entryCount = entryCounts.GetValueOrDefault(r.Id);
+            var sheets = fact.Seats;
+            var (conflicts, entryCount) = (fact.Conflicts, fact.Entries);
             var seats = voting.Where(v => v.CouncilId == r.CouncilId).Sum(v => v.Count);
             var expected = Math.Max(0, (entryCount * seats) - conflicts);
             var onTime = sheets.Sum(s => s.Sheets - s.Late);
             timeRows.Add(new CountRow(r.Name,
-                waits.Count == 0 ? null : Math.Round(waits.Average(), 1),
+                fact.AverageWait,
                 finalisedOn is { } fo ? (fo <= r.LegalDeadline ? 1 : 0) : null,
                 expected == 0 ? null : Math.Round(100m * onTime / expected, 1),
                 seats == 0 ? null : sheets.Count(s => s.Late == 0))
@@ -529,6 +498,120 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
                 ["Ngày trung bình từ đủ điều kiện đến kết quả", "Chốt trước hạn luật định (1 = đúng hạn)", "Phiếu gửi đúng hạn chấm (%)", "Thành viên gửi mọi phiếu đúng hạn"], timeRows,
                 Chart: "none", Note: "Đúng hạn: phiếu gửi trước hết ngày hạn chấm điểm của đợt. Không nêu tên, không nêu điểm của thành viên."),
         ];
+    }
+
+    /// <summary>
+    /// What a finalised round's rows are made of that cannot change any more: its results by star and the days from
+    /// acceptance to result (within the scope), and, for the whole round, its entries, declared conflicts and each
+    /// seat's submitted sheets (a finalised round takes no new entry, declaration or sheet, and no sheet is reopened).
+    /// </summary>
+    private sealed record RoundFacts(IReadOnlyList<(int? Stars, int Count)> Results, decimal? AverageWait, IReadOnlyList<SeatSheets> Seats, int Entries, int Conflicts);
+
+    /// <summary>
+    /// The <see cref="RoundFacts"/> of <paramref name="rounds"/>: kept in <see cref="FinalisedRoundFacts"/> under the
+    /// round, its finalisation time and the scope, computed (several rounds per query) only for those not kept yet.
+    /// </summary>
+    private async Task<Dictionary<int, RoundFacts>> RoundFactsAsync(
+        IReadOnlyList<(int Id, DateTimeOffset? FinalisedAt, DateOnly ScoringDeadline)> rounds, IReadOnlyList<string>? communes, CancellationToken ct)
+    {
+        var found = new Dictionary<int, RoundFacts>();
+        var missing = new List<(int Id, DateTimeOffset? FinalisedAt, DateOnly ScoringDeadline)>();
+        foreach (var r in rounds)
+        {
+            if (finalised.TryGet(FinalisedRoundFacts.Key("rounds", r.Id, r.FinalisedAt, communes), out RoundFacts? kept) && kept is not null)
+            {
+                found[r.Id] = kept;
+            }
+            else
+            {
+                missing.Add(r);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var ids = missing.Select(r => r.Id).ToList();
+        var dossiers = Dossiers(communes);
+        // A dossier reaches a round only once accepted, never as a draft: only a commune scope needs the dossier check.
+        var entries = db.RoundEntries.AsNoTracking().Where(e => ids.Contains(e.RoundId));
+        if (communes is not null)
+        {
+            entries = entries.Where(e => dossiers.Any(d => d.Id == e.DossierId));
+        }
+
+        var results = await entries.GroupBy(e => new { e.RoundId, e.ResultStars })
+            .Select(g => new { g.Key.RoundId, g.Key.ResultStars, Count = g.Count() }).ToListAsync(ct);
+        // A join grouped by entry, not a correlated MAX per entry: for the latter SQLite picks the (Kind, At) index
+        // and walks every "accepted" event of the province once per entry (12–14 s for 300 entries at national scale).
+        var accepted = await (from e in entries
+                              join ev in db.DossierEvents on e.DossierId equals ev.DossierId
+                              where ev.Kind == DossierEventKind.Accepted
+                              group ev.At by new { e.Id, e.RoundId } into g
+                              select new { g.Key.RoundId, At = g.Max() }).ToListAsync(ct);
+        // Whole rounds (not narrowed to the scope's communes): entries, conflicts declared, and per seat the submitted
+        // sheets and those sent after the round's scoring deadline (one grouped query per round, sent as one UNION ALL).
+        var entryCounts = await db.RoundEntries.Where(e => ids.Contains(e.RoundId)).GroupBy(e => e.RoundId)
+            .Select(g => new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
+        var conflictCounts = await (from c in db.ConflictDeclarations
+                                    join e in db.RoundEntries on c.RoundEntryId equals e.Id
+                                    where c.Conflicted && ids.Contains(e.RoundId)
+                                    group c by e.RoundId into g
+                                    select new { RoundId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.RoundId, x => x.Count, ct);
+        IQueryable<SeatSheets>? perSeat = null;
+        foreach (var r in missing)
+        {
+            var (roundId, deadlineEnd) = (r.Id, DayEnd(r.ScoringDeadline));
+            var q = from e in db.RoundEntries
+                    where e.RoundId == roundId
+                    join sh in db.ScoreSheets on e.Id equals sh.RoundEntryId
+                    where sh.Status == SheetStatus.Submitted
+                    group sh by sh.SeatId into g
+                    select new SeatSheets { RoundId = roundId, SeatId = g.Key, Sheets = g.Count(), Late = g.Count(x => x.SubmittedAt == null || x.SubmittedAt >= deadlineEnd) };
+            perSeat = perSeat is null ? q : perSeat.Concat(q);
+        }
+
+        var seatSheets = perSeat is null ? [] : await perSeat.ToListAsync(ct);
+        foreach (var r in missing)
+        {
+            var waits = accepted.Where(a => a.RoundId == r.Id && r.FinalisedAt is not null)
+                .Select(a => (decimal)(r.FinalisedAt!.Value - a.At).TotalDays).ToList();
+            var facts = new RoundFacts(
+                results.Where(x => x.RoundId == r.Id).Select(x => (x.ResultStars, x.Count)).ToList(),
+                waits.Count == 0 ? null : Math.Round(waits.Average(), 1),
+                seatSheets.Where(x => x.RoundId == r.Id).ToList(),
+                entryCounts.GetValueOrDefault(r.Id),
+                conflictCounts.GetValueOrDefault(r.Id));
+            finalised.Set(FinalisedRoundFacts.Key("rounds", r.Id, r.FinalisedAt, communes), facts);
+            found[r.Id] = facts;
+        }
+
+        return found;
+    }
+
+    /// <summary>A finalised round's score facts within a scope: products with a frozen result, part bins, unmet minimums.</summary>
+    private sealed record RoundScoreFacts(int Products, IReadOnlyList<PartBins> Parts, IReadOnlyList<(string Code, string Name, int Count)> Unmet);
+
+    /// <summary>One round's part results in bins of tenths of a percent (member-initialised for EF's projection).</summary>
+    private sealed class PartBins
+    {
+        public int RoundId { get; init; }
+
+        public string Part { get; init; } = "";
+
+        public int Below40 { get; init; }
+
+        public int Below60 { get; init; }
+
+        public int Below80 { get; init; }
+
+        public int Above80 { get; init; }
+
+        public long Sum { get; init; }
+
+        public int Count { get; init; }
     }
 
     /// <summary>A seat's submitted sheets in one round (member-initialised: EF can send a UNION ALL of these, not of constructor calls).</summary>
@@ -623,27 +706,72 @@ public sealed class ReportQueries(OcopDbContext db, FrozenResults frozen, Workin
             logger.LogInformation("Stored the score facts of {Count} finalised results", stored);
         }
 
-        var products = await entries.CountAsync(ct);
-        var parts = await (from p in db.EntryPartResults
-                           join e in entries on p.RoundEntryId equals e.Id
-                           group p.PercentTenths by p.Part into g
-                           select new
-                           {
-                               Part = g.Key,
-                               Below40 = g.Count(x => x < 400),
-                               Below60 = g.Count(x => x >= 400 && x < 600),
-                               Below80 = g.Count(x => x >= 600 && x < 800),
-                               Above80 = g.Count(x => x >= 800),
-                               Sum = g.Sum(x => (long)x),
-                               Count = g.Count(),
-                           }).ToListAsync(ct);
+        // Per finalised round, kept once computed (the facts are frozen with the result): products, part bins, unmet minimums.
+        var roundList = await rounds.Select(r => new { r.Id, r.FinalisedAt }).ToListAsync(ct);
+        var perRound = new List<RoundScoreFacts>();
+        var missing = new List<(int Id, DateTimeOffset? FinalisedAt)>();
+        foreach (var r in roundList)
+        {
+            if (finalised.TryGet(FinalisedRoundFacts.Key("scores", r.Id, r.FinalisedAt, communes), out RoundScoreFacts? kept) && kept is not null)
+            {
+                perRound.Add(kept);
+            }
+            else
+            {
+                missing.Add((r.Id, r.FinalisedAt));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var ids = missing.Select(m => m.Id).ToList();
+            var missingEntries = entries.Where(e => ids.Contains(e.RoundId));
+            var counts = await missingEntries.GroupBy(e => e.RoundId).Select(g => new { RoundId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var partRowsByRound = await (from p in db.EntryPartResults
+                                         join e in missingEntries on p.RoundEntryId equals e.Id
+                                         group p.PercentTenths by new { e.RoundId, p.Part } into g
+                                         select new PartBins
+                                         {
+                                             RoundId = g.Key.RoundId,
+                                             Part = g.Key.Part,
+                                             Below40 = g.Count(x => x < 400),
+                                             Below60 = g.Count(x => x >= 400 && x < 600),
+                                             Below80 = g.Count(x => x >= 600 && x < 800),
+                                             Above80 = g.Count(x => x >= 800),
+                                             Sum = g.Sum(x => (long)x),
+                                             Count = g.Count(),
+                                         }).ToListAsync(ct);
+            var unmetByRound = await (from u in db.EntryUnmetMinimums
+                                      join e in missingEntries on u.RoundEntryId equals e.Id
+                                      group u.CriterionName by new { e.RoundId, u.CriterionCode } into g
+                                      select new { g.Key.RoundId, Code = g.Key.CriterionCode, Name = g.Min(), Count = g.Count() }).ToListAsync(ct);
+            foreach (var m in missing)
+            {
+                var facts = new RoundScoreFacts(
+                    counts.Where(c => c.RoundId == m.Id).Sum(c => c.Count),
+                    partRowsByRound.Where(p => p.RoundId == m.Id).ToList(),
+                    unmetByRound.Where(u => u.RoundId == m.Id).Select(u => (u.Code, u.Name, u.Count)).ToList());
+                finalised.Set(FinalisedRoundFacts.Key("scores", m.Id, m.FinalisedAt, communes), facts);
+                perRound.Add(facts);
+            }
+        }
+
+        var products = perRound.Sum(f => f.Products);
+        var parts = perRound.SelectMany(f => f.Parts).GroupBy(p => p.Part).Select(g => new
+        {
+            Part = g.Key,
+            Below40 = g.Sum(x => x.Below40),
+            Below60 = g.Sum(x => x.Below60),
+            Below80 = g.Sum(x => x.Below80),
+            Above80 = g.Sum(x => x.Above80),
+            Sum = g.Sum(x => x.Sum),
+            Count = g.Sum(x => x.Count),
+        }).ToList();
         string[] bins = ["Dưới 40 %", "40–60 %", "60–80 %", "Từ 80 %"];
         var partRows = parts.OrderBy(p => p.Part, StringComparer.Ordinal).Select(p => new CountRow($"Phần {p.Part}",
             [p.Below40, p.Below60, p.Below80, p.Above80, Math.Round((decimal)p.Sum / 10m / p.Count, 1)])).ToList();
-        var unmet = (await (from u in db.EntryUnmetMinimums
-                            join e in entries on u.RoundEntryId equals e.Id
-                            group u.CriterionName by u.CriterionCode into g
-                            select new { Code = g.Key, Name = g.Min(), Count = g.Count() }).ToListAsync(ct))
+        var unmet = perRound.SelectMany(f => f.Unmet).GroupBy(u => u.Code, StringComparer.Ordinal)
+            .Select(g => new { Code = g.Key, Name = g.Select(u => u.Name).Min(StringComparer.Ordinal), Count = g.Sum(u => u.Count) })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).Take(10)
             .Select(x => new CountRow($"{x.Code}. {x.Name}", x.Count)).ToList();
         return

@@ -96,6 +96,7 @@ public static class WebSetup
         services.AddScoped<ReportScopes>();
         services.AddScoped<ReportQueries>();
         services.AddSingleton<DashboardCache>();
+        services.AddSingleton<FinalisedRoundFacts>();
         services.AddScoped<DashboardReader>();
         services.AddScoped<StandardReports>();
         services.AddScoped<ReportDocuments>();

@@ -1036,6 +1036,8 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("Kind", "Status", "ProductId");
+
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.HasIndex("SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt")

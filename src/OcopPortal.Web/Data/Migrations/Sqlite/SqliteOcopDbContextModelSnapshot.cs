@@ -1004,6 +1004,8 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("Kind", "Status", "ProductId");
+
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.HasIndex("SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt")

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OcopPortal.Web.Data.Migrations.Sqlite
+namespace OcopPortal.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class DossierStepTimes : Migration
@@ -10,22 +11,22 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FirstForwardedAt",
                 table: "Dossiers",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FirstSubmittedAt",
                 table: "Dossiers",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ProvinceAnsweredAt",
                 table: "Dossiers",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             // Step times of the dossiers already there, from their events (as Data/Dossiers/DossierStepTimes keeps them from now on).
@@ -44,6 +45,11 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
                 column: "Type");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Kind_Status_ProductId",
+                table: "Dossiers",
+                columns: new[] { "Kind", "Status", "ProductId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Steps",
                 table: "Dossiers",
                 columns: new[] { "SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt" });
@@ -55,6 +61,10 @@ namespace OcopPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Producer_Type",
                 table: "Producer");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Kind_Status_ProductId",
+                table: "Dossiers");
 
             migrationBuilder.DropIndex(
                 name: "IX_Dossiers_Steps",

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OcopPortal.Web.Data.Migrations.SqlServer
+namespace OcopPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DossierStepTimes : Migration
@@ -11,22 +10,22 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstForwardedAt",
                 table: "Dossiers",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstSubmittedAt",
                 table: "Dossiers",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ProvinceAnsweredAt",
                 table: "Dossiers",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             // Step times of the dossiers already there, from their events (as Data/Dossiers/DossierStepTimes keeps them from now on).
@@ -45,6 +44,11 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
                 column: "Type");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Kind_Status_ProductId",
+                table: "Dossiers",
+                columns: new[] { "Kind", "Status", "ProductId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Steps",
                 table: "Dossiers",
                 columns: new[] { "SubmittedAt", "Status", "CommuneCode", "FirstSubmittedAt", "FirstForwardedAt", "ProvinceAnsweredAt" });
@@ -56,6 +60,10 @@ namespace OcopPortal.Web.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Producer_Type",
                 table: "Producer");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_Kind_Status_ProductId",
+                table: "Dossiers");
 
             migrationBuilder.DropIndex(
                 name: "IX_Dossiers_Steps",
